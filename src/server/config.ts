@@ -1,0 +1,119 @@
+// One schema for the environment. A bad value stops start-up naming the variable and what it expects.
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  logLevel: LogLevel;
+  sessionDays: number;
+  trustProxy: boolean;
+  rateLimitPerMinute: number;
+  runJobs: boolean;
+  dbPoolSize: number;
+}
+
+interface VarSpec<T> {
+  name: string;
+  expects: string;
+  description: string;
+  default?: string;
+  parse: (raw: string) => T | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const int = (min: number, max: number) => (raw: string): number | undefined => {
+  if (!/^\d+$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : undefined;
+};
+
+const bool = (raw: string): boolean | undefined => {
+  const v = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return undefined;
+};
+
+const url = (protocols: string[]) => (raw: string): string | undefined => {
+  try {
+    const u = new URL(raw);
+    return protocols.includes(u.protocol) ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const text = (raw: string): string | undefined => (raw.trim() === '' ? undefined : raw.trim());
+
+const logLevels: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The environment variables Hearth reads; README.md lists the same table. */
+export const configVars = {
+  host: { name: 'HOST', expects: 'a host name or IP address', description: 'Address the HTTP server listens on', default: '127.0.0.1', parse: text },
+  port: { name: 'PORT', expects: 'an integer from 0 to 65535', description: 'HTTP port', default: '3000', parse: int(0, 65535) },
+  dataDir: { name: 'HEARTH_DATA_DIR', expects: 'a directory path', description: 'Where the embedded database keeps its files', default: './data', parse: text },
+  databaseUrl: { name: 'DATABASE_URL', expects: 'a postgres:// or postgresql:// URL', description: 'Use PostgreSQL 15+ instead of the embedded database', parse: url(['postgres:', 'postgresql:']) },
+  redisUrl: { name: 'REDIS_URL', expects: 'a redis:// or rediss:// URL', description: 'Share realtime events, cache purges and rate limits between processes', parse: url(['redis:', 'rediss:']) },
+  smtpUrl: { name: 'SMTP_URL', expects: 'an smtp:// or smtps:// URL', description: 'Send email; without it, links are written to the log', parse: url(['smtp:', 'smtps:']) },
+  mailFrom: { name: 'MAIL_FROM', expects: 'an email sender such as "Hearth <hearth@example.com>"', description: 'Sender of outgoing email', default: 'Hearth <hearth@localhost>', parse: text },
+  publicUrl: { name: 'PUBLIC_URL', expects: 'an http:// or https:// URL', description: 'Base URL used in emailed and printed links (default http://HOST:PORT)', parse: url(['http:', 'https:']) },
+  logLevel: { name: 'LOG_LEVEL', expects: `one of ${logLevels.join(', ')}`, description: 'Log verbosity', default: 'info', parse: (raw: string) => logLevels.find((l) => l === raw) },
+  sessionDays: { name: 'SESSION_DAYS', expects: 'an integer from 1 to 365', description: 'How long a login session lasts', default: '30', parse: int(1, 365) },
+  trustProxy: { name: 'TRUST_PROXY', expects: 'true or false', description: 'Trust X-Forwarded-* headers from a reverse proxy', default: 'false', parse: bool },
+  rateLimitPerMinute: { name: 'RATE_LIMIT_PER_MINUTE', expects: 'an integer from 1 to 10000000', description: 'Default requests per minute per client and route', default: '600', parse: int(1, 10_000_000) },
+  runJobs: { name: 'HEARTH_JOBS', expects: 'true or false', description: 'Run background jobs in this process', default: 'true', parse: bool },
+  dbPoolSize: { name: 'DATABASE_POOL_SIZE', expects: 'an integer from 1 to 200', description: 'PostgreSQL connections per process', default: '10', parse: int(1, 200) },
+} satisfies Record<Exclude<keyof Config, never>, VarSpec<unknown>>;
+
+function read<T>(env: NodeJS.ProcessEnv, spec: VarSpec<T>): T | undefined {
+  const raw = env[spec.name];
+  const value = raw === undefined || raw === '' ? spec.default : raw;
+  if (value === undefined) return undefined;
+  const parsed = spec.parse(value);
+  if (parsed === undefined) {
+    throw new ConfigError(`Invalid configuration: ${spec.name} must be ${spec.expects} (got "${value}")`);
+  }
+  return parsed;
+}
+
+function must<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new ConfigError(`Invalid configuration: ${name} is required`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = must(read(env, configVars.host), 'HOST');
+  const port = must(read(env, configVars.port), 'PORT');
+  const linkHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const publicUrl = (read(env, configVars.publicUrl) ?? `http://${linkHost}:${port}`).replace(/\/+$/, '');
+  return {
+    host,
+    port,
+    dataDir: path.resolve(must(read(env, configVars.dataDir), 'HEARTH_DATA_DIR')),
+    databaseUrl: read(env, configVars.databaseUrl),
+    redisUrl: read(env, configVars.redisUrl),
+    smtpUrl: read(env, configVars.smtpUrl),
+    mailFrom: must(read(env, configVars.mailFrom), 'MAIL_FROM'),
+    publicUrl,
+    logLevel: must(read(env, configVars.logLevel), 'LOG_LEVEL'),
+    sessionDays: must(read(env, configVars.sessionDays), 'SESSION_DAYS'),
+    trustProxy: must(read(env, configVars.trustProxy), 'TRUST_PROXY'),
+    rateLimitPerMinute: must(read(env, configVars.rateLimitPerMinute), 'RATE_LIMIT_PER_MINUTE'),
+    runJobs: must(read(env, configVars.runJobs), 'HEARTH_JOBS'),
+    dbPoolSize: must(read(env, configVars.dbPoolSize), 'DATABASE_POOL_SIZE'),
+  };
+}

@@ -1,0 +1,151 @@
+// Opens the database: the embedded one (PGlite on a worker thread) or PostgreSQL, behind one interface.
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PgliteClient } from './pglite-client';
+import { PgliteDialect } from './pglite-dialect';
+import { StartupError, checkDataDir, dataDirLayout, lockDataDir, writeState, type DataDirLayout, type DataDirLock } from './data-dir';
+import { loadMigrations, migrate, type MigrationReport, type MigrationSession } from './migrator';
+import type { DB } from './schema';
+import { appVersion } from '../paths';
+
+export type Tx = Transaction<DB>;
+export type Queryable = Kysely<DB> | Tx;
+
+export interface RawResult {
+  rows: Record<string, unknown>[];
+}
+
+export interface Database {
+  readonly kind: 'embedded' | 'postgres';
+  readonly db: Kysely<DB>;
+  /** Where the embedded database lives (undefined on PostgreSQL). */
+  readonly layout: DataDirLayout | undefined;
+  /** Runs fn in one transaction. Emit events after it resolves, never inside. */
+  tx<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
+  /** One statement outside any transaction (job queue adapter). Without params it may hold several statements. */
+  raw(sql: string, params?: unknown[]): Promise<RawResult>;
+  migrate(): Promise<MigrationReport>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+export interface OpenOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openEmbedded(options.dataDir);
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const layout = dataDirLayout(dataDir);
+  const migrations = loadMigrations();
+  checkDataDir(layout, migrations.map((m) => m.name));
+  const lock: DataDirLock = lockDataDir(layout);
+  let client: PgliteClient;
+  try {
+    client = await PgliteClient.open(layout.pgdata);
+  } catch (error) {
+    lock.release();
+    throw new StartupError(`Cannot open the embedded database in ${layout.pgdata}: ${(error as Error).message}`);
+  }
+  const db = new Kysely<DB>({ dialect: new PgliteDialect(client) });
+  const session: MigrationSession = {
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async (sql, params) => (await client.query(sql, params ?? [])).rows,
+  };
+  return {
+    kind: 'embedded',
+    db,
+    layout,
+    tx: (fn) => db.transaction().execute((trx) => client.enterHeld(() => fn(trx))),
+    raw: (sql, params) => client.exclusive(() => (params && params.length > 0 ? client.query(sql, params) : client.exec(sql))),
+    migrate: async () => {
+      const report = await client.exclusive(() => migrate(session, migrations, false));
+      const last = migrations[migrations.length - 1];
+      if (last) writeState(layout, { lastMigration: last.name, appVersion: appVersion() });
+      return report;
+    },
+    ping: async () => {
+      try {
+        await client.exclusive(() => client.query('select 1'));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => {
+    // an idle client lost its connection; the pool replaces it on next use
+  });
+  try {
+    const { rows } = await pool.query<{ v: number }>("select current_setting('server_version_num')::int as v");
+    const version = Number(rows[0]?.v ?? 0);
+    if (version < 150000) throw new StartupError(`PostgreSQL at ${describeUrl(url)} is version ${version}; Hearth needs 15 or newer`);
+  } catch (error) {
+    await pool.end();
+    if (error instanceof StartupError) throw error;
+    throw new StartupError(`Cannot connect to PostgreSQL at ${describeUrl(url)}: ${(error as Error).message || String(error)}`);
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    layout: undefined,
+    tx: (fn) => db.transaction().execute(fn),
+    raw: async (sql, params) => {
+      const result = await pool.query(sql, params && params.length > 0 ? params : undefined);
+      const last = Array.isArray(result) ? (result[result.length - 1] as pg.QueryResult) : result;
+      return { rows: last?.rows ?? [] };
+    },
+    migrate: async () => {
+      const client = await pool.connect();
+      try {
+        const session: MigrationSession = {
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+          query: async (sql, params) => (await client.query(sql, params)).rows as Record<string, unknown>[],
+        };
+        return await migrate(session, loadMigrations(), true);
+      } finally {
+        client.release();
+      }
+    },
+    ping: async () => {
+      try {
+        await pool.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,160 @@
+// Row types of every table, for the typed query builder. Keep in step with migrations/.
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamp the database fills in when omitted. */
+type DefaultTime = ColumnType<Date, Date | string | undefined, Date | string>;
+type Time = ColumnType<Date, Date | string, Date | string>;
+type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
+
+export type Role = 'member' | 'moderator' | 'admin';
+export type ApiKeyScope = 'read' | 'write' | 'admin';
+export type TokenPurpose = 'setup' | 'password_reset' | 'email_confirmation';
+
+export interface MembersTable {
+  id: Generated<number>;
+  display_name: Generated<string>;
+  avatar_url: string | null;
+  bio: Generated<string>;
+  location: Generated<string>;
+  company: Generated<string>;
+  trust_level: Generated<number>;
+  reputation: Generated<number>;
+  joined_at: DefaultTime;
+  last_seen_at: NullableTime;
+  deleted_at: NullableTime;
+}
+
+export interface AccountsTable {
+  member_id: number;
+  username: string;
+  email: string;
+  password_hash: string;
+  role: ColumnType<Role, Role | undefined, Role>;
+  email_confirmed_at: NullableTime;
+  guidelines_version: number | null;
+  guidelines_accepted_at: NullableTime;
+  suspended_until: NullableTime;
+  suspension_reason: string | null;
+  silenced_until: NullableTime;
+  password_changed_at: DefaultTime;
+  created_at: DefaultTime;
+}
+
+export interface IdentitiesTable {
+  id: Generated<number>;
+  member_id: number;
+  platform: string;
+  external_id: string;
+  handle: string | null;
+  email: string | null;
+  verified: Generated<boolean>;
+  created_at: DefaultTime;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  member_id: number;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: DefaultTime;
+  last_seen_at: DefaultTime;
+  expires_at: Time;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  member_id: number;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scope: ApiKeyScope;
+  created_at: DefaultTime;
+  last_used_at: NullableTime;
+  revoked_at: NullableTime;
+}
+
+export interface OneTimeTokensTable {
+  id: Generated<number>;
+  purpose: TokenPurpose;
+  token_hash: string;
+  member_id: number | null;
+  expires_at: Time;
+  used_at: NullableTime;
+  created_at: DefaultTime;
+}
+
+export interface GroupsTable {
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+  built_in: Generated<boolean>;
+  created_at: DefaultTime;
+}
+
+export interface GroupMembersTable {
+  group_id: number;
+  member_id: number;
+  added_at: DefaultTime;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: DefaultTime;
+  updated_by: number | null;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  member_id: number;
+  identity_id: number | null;
+  platform: Generated<string>;
+  kind: string;
+  occurred_at: DefaultTime;
+  space_id: number | null;
+  topic_id: number | null;
+  post_id: number | null;
+  url: string | null;
+  weight: Generated<number>;
+  props: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  reason: string | null;
+  before: NullableJson;
+  after: NullableJson;
+  ip: string | null;
+  at: DefaultTime;
+}
+
+export interface JobProgressTable {
+  job_id: string;
+  queue: string;
+  percent: Generated<number>;
+  message: Generated<string>;
+  updated_at: DefaultTime;
+}
+
+export interface DB {
+  members: MembersTable;
+  accounts: AccountsTable;
+  identities: IdentitiesTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  one_time_tokens: OneTimeTokensTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  settings: SettingsTable;
+  activities: ActivitiesTable;
+  audit_log: AuditLogTable;
+  job_progress: JobProgressTable;
+}

@@ -1,0 +1,65 @@
+// Errors are values with stable codes: services throw AppError, one handler turns it into JSON.
+
+/** Every error code the API can answer with, and the HTTP status it goes with. */
+export const errorCodes = {
+  invalid_request: 400,
+  weak_password: 400,
+  guidelines_not_accepted: 400,
+  invalid_token: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  insufficient_scope: 403,
+  account_suspended: 403,
+  email_unconfirmed: 403,
+  not_found: 404,
+  route_not_found: 404,
+  username_taken: 409,
+  email_taken: 409,
+  name_taken: 409,
+  setup_complete: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, options: { field?: string; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCodes[code];
+    this.field = options.field;
+    this.headers = options.headers ?? {};
+  }
+}
+
+export const notFound = (what = 'Not found'): AppError => new AppError('not_found', what);
+export const forbidden = (message = 'You are not allowed to do that'): AppError => new AppError('forbidden', message);
+export const invalid = (field: string, message: string): AppError => new AppError('invalid_request', message, { field });
+
+/** PostgreSQL error codes we translate. */
+export const pgCodes = { uniqueViolation: '23505', foreignKeyViolation: '23503' } as const;
+
+export function pgErrorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}
+
+export function pgConstraint(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'constraint' in error && typeof error.constraint === 'string') {
+    return error.constraint;
+  }
+  return undefined;
+}
