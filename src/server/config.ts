@@ -16,6 +16,7 @@ export interface Config {
   sessionDays: number;
   trustProxy: boolean;
   rateLimitPerMinute: number;
+  signupsPerHour: number;
   runJobs: boolean;
   dbPoolSize: number;
 }
@@ -75,6 +76,7 @@ export const configVars = {
   sessionDays: { name: 'SESSION_DAYS', expects: 'an integer from 1 to 365', description: 'How long a login session lasts', default: '30', parse: int(1, 365) },
   trustProxy: { name: 'TRUST_PROXY', expects: 'true or false', description: 'Trust X-Forwarded-* headers from a reverse proxy', default: 'false', parse: bool },
   rateLimitPerMinute: { name: 'RATE_LIMIT_PER_MINUTE', expects: 'an integer from 1 to 10000000', description: 'Default requests per minute per client and route', default: '600', parse: int(1, 10_000_000) },
+  signupsPerHour: { name: 'SIGNUP_LIMIT_PER_HOUR', expects: 'an integer from 1 to 100000', description: 'Sign-ups allowed per IP address per hour', default: '20', parse: int(1, 100_000) },
   runJobs: { name: 'HEARTH_JOBS', expects: 'true or false', description: 'Run background jobs in this process', default: 'true', parse: bool },
   dbPoolSize: { name: 'DATABASE_POOL_SIZE', expects: 'an integer from 1 to 200', description: 'PostgreSQL connections per process', default: '10', parse: int(1, 200) },
 } satisfies Record<Exclude<keyof Config, never>, VarSpec<unknown>>;
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: must(read(env, configVars.sessionDays), 'SESSION_DAYS'),
     trustProxy: must(read(env, configVars.trustProxy), 'TRUST_PROXY'),
     rateLimitPerMinute: must(read(env, configVars.rateLimitPerMinute), 'RATE_LIMIT_PER_MINUTE'),
+    signupsPerHour: must(read(env, configVars.signupsPerHour), 'SIGNUP_LIMIT_PER_HOUR'),
     runJobs: must(read(env, configVars.runJobs), 'HEARTH_JOBS'),
     dbPoolSize: must(read(env, configVars.dbPoolSize), 'DATABASE_POOL_SIZE'),
   };

@@ -51,7 +51,7 @@ async function handle(db: PGlite, request: WorkerRequest): Promise<void> {
       return;
     }
     const result = await db.query(request.sql, request.params);
-    port?.postMessage({ id: request.id, ok: true, rows: result.rows, affectedRows: result.affectedRows ?? 0 } satisfies WorkerReply);
+    port?.postMessage({ id: request.id, ok: true, rows: result.rows as Record<string, unknown>[], affectedRows: result.affectedRows ?? 0 } satisfies WorkerReply);
   } catch (error) {
     port?.postMessage({ ...serializeError(error), id: request.id });
   }

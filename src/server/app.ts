@@ -1,0 +1,72 @@
+// buildApp: platform plugins first, then each feature's routes.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import addFormats from 'ajv-formats';
+import { registerErrorHandling } from './platform/http/error-handler';
+import { registerOpenApi } from './platform/http/openapi';
+import { registerRateLimits } from './platform/http/rate-limit';
+import { registerWeb } from './platform/http/web';
+import { registerRealtimeRoutes } from './platform/realtime/routes';
+import { appVersion, projectRoot } from './platform/paths';
+import { registerAccounts, registerAuthentication } from './features/accounts';
+import { registerApiKeyRoutes } from './features/api-keys';
+import { registerAuditRoutes } from './features/audit';
+import { registerGroupRoutes } from './features/groups';
+import { registerHealthRoutes } from './features/health';
+import { registerJobRoutes } from './features/jobs';
+import { registerSettingsRoutes } from './features/settings';
+import { registerSetupRoutes } from './features/setup';
+import type { Runtime } from './runtime';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+const securityHeaders = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
+export interface BuildOptions {
+  /** Where the built web app lives (default dist/web). */
+  webDir?: string;
+}
+
+export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { ctx, services } = runtime;
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: () => crypto.randomBytes(8).toString('hex'),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: ctx.config.trustProxy,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false }, plugins: [addFormats.default] },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(securityHeaders).header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  });
+
+  registerErrorHandling(app);
+  await registerOpenApi(app, appVersion());
+  await app.register(cookie);
+  registerAuthentication(app, ctx, services.accounts);
+  await registerRateLimits(app, ctx.config.rateLimitPerMinute, runtime.redis?.command);
+
+  registerHealthRoutes(app, ctx);
+  registerSetupRoutes(app, ctx, services.setup);
+  registerSettingsRoutes(app, ctx, services.settings, services.setup.needsSetup);
+  registerAccounts(app, ctx, services.accounts);
+  registerApiKeyRoutes(app, services.apiKeys);
+  registerGroupRoutes(app, services.groups);
+  registerAuditRoutes(app, ctx);
+  registerJobRoutes(app, ctx);
+  registerRealtimeRoutes(app, services.realtime);
+  await registerWeb(app, options.webDir ?? path.join(projectRoot(), 'dist', 'web'));
+  return app;
+}

@@ -1,0 +1,70 @@
+// Authenticates every request (session cookie or bearer API key) and enforces the route's auth mode,
+// CSRF for cookie sessions and the scope of API keys, before the body is even validated.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors';
+import type { ApiKeyScope } from '../../platform/db/schema';
+import type { Principal } from '../../platform/http/principal';
+import { constantTimeEqual } from '../../platform/safety/tokens';
+import type { CredentialResolver } from './credentials';
+
+export const SESSION_COOKIE = 'hearth_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const scopeRank: Record<ApiKeyScope, number> = { read: 0, write: 1, admin: 2 };
+
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+async function authenticate(request: FastifyRequest, reply: FastifyReply, resolver: CredentialResolver, secureCookies: boolean): Promise<Principal | null> {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <api key>"');
+    const credential = await resolver.fromApiKey(match[1]);
+    if (!credential) throw new AppError('unauthorized', 'The API key is not valid, was revoked, or its member is suspended');
+    return credential.principal;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const credential = await resolver.fromSessionToken(token);
+  if (!credential) {
+    clearSessionCookie(reply, secureCookies);
+    return null;
+  }
+  return credential.principal;
+}
+
+function enforce(request: FastifyRequest, principal: Principal | null): void {
+  const config = request.routeOptions.config;
+  if (!principal) {
+    if (config.auth === 'member') throw new AppError('unauthorized', 'Sign in first');
+    return;
+  }
+  const isSafe = SAFE_METHODS.has(request.method);
+  if (principal.via === 'session' && !isSafe) {
+    const header = request.headers['x-csrf-token'];
+    const sent = typeof header === 'string' ? header : '';
+    if (!principal.csrfToken || !constantTimeEqual(sent, principal.csrfToken)) {
+      throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header; get the token from GET /api/session');
+    }
+  }
+  if (principal.via === 'apiKey') {
+    const required: ApiKeyScope = config.scope ?? (isSafe ? 'read' : 'write');
+    if (scopeRank[principal.scope] < scopeRank[required]) {
+      throw new AppError('insufficient_scope', `This API key has the ${principal.scope} scope; this call needs ${required}`);
+    }
+  }
+}
+
+export function registerAuthHook(app: FastifyInstance, resolver: CredentialResolver, secureCookies: boolean): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const principal = await authenticate(request, reply, resolver, secureCookies);
+    request.principal = principal;
+    enforce(request, principal);
+  });
+}

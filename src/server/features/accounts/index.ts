@@ -1,0 +1,87 @@
+// Accounts: sign-up, sessions, API-key principals, recovery, profiles and staff account work.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context';
+import type { Role, TokenPurpose } from '../../platform/db/schema';
+import type { SettingsService } from '../settings';
+import { registerAccountsRoutes } from './accounts.routes';
+import { countAdmins, findAccountById, findAccountByUsername } from './accounts.store';
+import { registerAuthHook } from './auth.hook';
+import { CredentialResolver, type ApiKeyLookup } from './credentials';
+import { createProfileService, type ProfileService } from './profile.service';
+import { createRecoveryService, type RecoveryService } from './recovery.service';
+import { registerRecoveryRoutes } from './recovery.routes';
+import { createSessionsService, type SessionsService } from './sessions.service';
+import { createSignupService, type SignupService } from './signup.service';
+import { createStaffService, type StaffService } from './staff.service';
+import { registerStaffRoutes } from './staff.routes';
+import { insertToken, isTokenLive, retireTokens } from './tokens.store';
+
+export { defineAccountJobs } from './accounts.jobs';
+export { requestMeta } from './accounts.routes';
+export { setSessionCookie, SESSION_COOKIE } from './auth.hook';
+export { checkPassword } from './signup.service';
+export type { ApiKeyLookup } from './credentials';
+export type { RequestMeta } from './sessions.service';
+export type { MeView, PublicMember } from './accounts.schema';
+
+export interface AccountRef {
+  id: number;
+  username: string;
+  role: Role;
+}
+
+export interface Accounts {
+  resolver: CredentialResolver;
+  signup: SignupService;
+  sessions: SessionsService;
+  profile: ProfileService;
+  recovery: RecoveryService;
+  staff: StaffService;
+  countAdmins(): Promise<number>;
+  findByUsername(username: string): Promise<AccountRef | undefined>;
+  findById(memberId: number): Promise<AccountRef | undefined>;
+  tokens: {
+    insert(purpose: TokenPurpose, tokenHash: string, memberId: number | null, expiresAt: Date): Promise<void>;
+    isLive(purpose: TokenPurpose, tokenHash: string): Promise<boolean>;
+    retireAll(purpose: TokenPurpose): Promise<void>;
+  };
+}
+
+export function createAccounts(ctx: AppContext, settings: SettingsService, apiKeys: ApiKeyLookup): Accounts {
+  const db = ctx.database.db;
+  const resolver = new CredentialResolver(ctx, apiKeys);
+  const signup = createSignupService(ctx, settings);
+  return {
+    resolver,
+    signup,
+    sessions: createSessionsService(ctx, settings),
+    profile: createProfileService(ctx, resolver),
+    recovery: createRecoveryService(ctx, settings, signup),
+    staff: createStaffService(ctx),
+    countAdmins: () => countAdmins(db),
+    findByUsername: async (username) => {
+      const row = await findAccountByUsername(db, username);
+      return row ? { id: row.id, username: row.username, role: row.role } : undefined;
+    },
+    findById: async (memberId) => {
+      const row = await findAccountById(db, memberId);
+      return row ? { id: row.id, username: row.username, role: row.role } : undefined;
+    },
+    tokens: {
+      insert: (purpose, tokenHash, memberId, expiresAt) => insertToken(db, { purpose, tokenHash, memberId, expiresAt }),
+      isLive: (purpose, tokenHash) => isTokenLive(db, purpose, tokenHash),
+      retireAll: (purpose) => retireTokens(db, purpose, null),
+    },
+  };
+}
+
+/** The authentication hook must be registered before any route and before rate limiting. */
+export function registerAuthentication(app: FastifyInstance, ctx: AppContext, accounts: Accounts): void {
+  registerAuthHook(app, accounts.resolver, ctx.config.publicUrl.startsWith('https:'));
+}
+
+export function registerAccounts(app: FastifyInstance, ctx: AppContext, accounts: Accounts): void {
+  registerAccountsRoutes(app, ctx, accounts);
+  registerRecoveryRoutes(app, accounts.recovery);
+  registerStaffRoutes(app, accounts.staff);
+}

@@ -1,0 +1,109 @@
+// Creating accounts: self-service sign-up, the first admin, and admins made from the shell.
+import type { AppContext } from '../../context';
+import type { Role } from '../../platform/db/schema';
+import { AppError, pgConstraint, pgCodes, pgErrorCode } from '../../platform/errors';
+import { hashPassword } from '../../platform/safety/passwords';
+import { randomToken, sha256 } from '../../platform/safety/tokens';
+import { sendMail } from '../../platform/mail/send';
+import { recordActivity } from '../activities';
+import { insertAudit } from '../audit';
+import type { SettingsService } from '../settings';
+import type { MeView, SignupBody } from './accounts.schema';
+import { toMeView } from './accounts.presenter';
+import { isReservedUsername, passwordProblem, startingTrustLevel } from './accounts.rules';
+import { findAccountByEmail, findAccountById, findAccountByUsername, insertMemberWithAccount } from './accounts.store';
+import { insertToken } from './tokens.store';
+
+export interface CreateAccountOptions {
+  role: Role;
+  /** Staff-created accounts skip the open-sign-up setting and count as confirmed. */
+  byStaff: boolean;
+  actorId: number | null;
+  ip: string | null;
+}
+
+export interface CreatedAccount {
+  me: MeView;
+  /** Whether the member must confirm the emailed link before logging in. */
+  confirmationRequired: boolean;
+}
+
+export const EMAIL_CONFIRMATION_HOURS = 72;
+
+export function checkPassword(password: string, context: { username?: string; email?: string }): void {
+  const problem = passwordProblem(password, context);
+  if (problem) throw new AppError('weak_password', problem, { field: 'password' });
+}
+
+export function createSignupService(ctx: AppContext, settings: SettingsService) {
+  async function assertAvailable(username: string, email: string): Promise<void> {
+    if (isReservedUsername(username)) throw new AppError('username_taken', `The username ${username} is reserved`, { field: 'username' });
+    if (await findAccountByUsername(ctx.database.db, username)) throw new AppError('username_taken', `The username ${username} is taken`, { field: 'username' });
+    if (await findAccountByEmail(ctx.database.db, email)) throw new AppError('email_taken', 'An account with this email already exists', { field: 'email' });
+  }
+
+  async function sendConfirmation(me: { id: number; email: string }, token: string): Promise<void> {
+    const link = `${ctx.config.publicUrl}/confirm-email?token=${encodeURIComponent(token)}`;
+    const site = await settings.get();
+    await sendMail(ctx, {
+      to: me.email,
+      subject: `Confirm your email for ${site.siteName}`,
+      text: `Welcome to ${site.siteName}!\n\nConfirm your email address by opening this link (valid for ${EMAIL_CONFIRMATION_HOURS} hours):\n${link}\n\nIf you did not sign up, ignore this message.`,
+    });
+  }
+
+  async function createAccount(input: SignupBody, options: CreateAccountOptions): Promise<CreatedAccount> {
+    const site = await settings.get();
+    if (!options.byStaff && !site.allowSignups) throw new AppError('forbidden', 'Sign-ups are closed on this community');
+    if (!input.acceptGuidelines) {
+      throw new AppError('guidelines_not_accepted', 'You must accept the community guidelines to join', { field: 'acceptGuidelines' });
+    }
+    checkPassword(input.password, input);
+    await assertAvailable(input.username, input.email);
+    const passwordHash = await hashPassword(input.password);
+    const confirmationPending = ctx.mailer.delivers && !options.byStaff;
+    const confirmationToken = confirmationPending ? randomToken() : undefined;
+    let memberId: number;
+    try {
+      memberId = await ctx.database.tx(async (trx) => {
+        const id = await insertMemberWithAccount(trx, {
+          username: input.username,
+          email: input.email.trim(),
+          passwordHash,
+          displayName: input.displayName?.trim() || input.username,
+          role: options.role,
+          trustLevel: startingTrustLevel(confirmationPending),
+          emailConfirmed: !confirmationPending,
+          guidelinesVersion: site.guidelinesVersion,
+        });
+        await recordActivity(trx, { memberId: id, kind: 'member.joined', props: { via: options.byStaff ? 'staff' : 'signup' } });
+        if (confirmationToken) {
+          await insertToken(trx, { purpose: 'email_confirmation', tokenHash: sha256(confirmationToken), memberId: id, expiresAt: new Date(Date.now() + EMAIL_CONFIRMATION_HOURS * 3600_000) });
+        }
+        if (options.role !== 'member' || options.byStaff) {
+          await insertAudit(trx, { actorId: options.actorId, action: 'account.create', targetType: 'member', targetId: id, after: { username: input.username, role: options.role }, ip: options.ip });
+        }
+        return id;
+      });
+    } catch (error) {
+      throw translateUniqueViolation(error);
+    }
+    const account = await findAccountById(ctx.database.db, memberId);
+    if (!account) throw new Error('account vanished after creation');
+    const me = toMeView(account);
+    await ctx.bus.emit('member.joined', { memberId, username: me.username });
+    if (confirmationToken) await sendConfirmation(me, confirmationToken);
+    return { me, confirmationRequired: confirmationPending && site.requireEmailConfirmation };
+  }
+
+  return { createAccount, sendConfirmation };
+}
+
+export type SignupService = ReturnType<typeof createSignupService>;
+
+function translateUniqueViolation(error: unknown): unknown {
+  if (pgErrorCode(error) !== pgCodes.uniqueViolation) return error;
+  const constraint = pgConstraint(error) ?? '';
+  if (constraint.includes('email')) return new AppError('email_taken', 'An account with this email already exists', { field: 'email' });
+  return new AppError('username_taken', 'The username is taken', { field: 'username' });
+}

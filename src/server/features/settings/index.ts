@@ -1,0 +1,4 @@
+// Site settings and the public site information.
+export { createSettingsService, type SettingsService } from './settings.service';
+export { registerSettingsRoutes } from './settings.routes';
+export type { SiteSettings } from './settings.schema';

@@ -1,0 +1,79 @@
+// Process entry: config → port check → database + migrations → HTTP, jobs and the control socket.
+import type { Server } from 'node:net';
+import { ConfigError, loadConfig, type Config } from './config';
+import { buildApp } from './app';
+import { runCommand } from './cli/commands';
+import { StartupError } from './platform/db/data-dir';
+import { listenControl } from './platform/control/socket';
+import { createLogger, type Logger } from './platform/logger';
+import { assertPortFree } from './platform/net';
+import { startRuntime, type Runtime } from './runtime';
+
+function fail(message: string): never {
+  process.stderr.write(`hearth: ${message}\n`);
+  process.exit(1);
+}
+
+async function announce(runtime: Runtime, config: Config, address: string): Promise<void> {
+  const lines = [`Hearth is running at ${address} (${runtime.ctx.database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`];
+  const link = await runtime.services.setup.issueLink();
+  if (link) {
+    lines.push('No admin exists yet. Open this one-time link to create the first admin account:', `  ${link}`);
+    lines.push('(or run: npx hearth admin create --username <name> --email <email>)');
+  } else {
+    lines.push(`Open ${config.publicUrl} in a browser. API docs: ${config.publicUrl}/api/docs`);
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+}
+
+export async function start(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger: Logger = createLogger(config.logLevel);
+  let runtime: Runtime;
+  try {
+    await assertPortFree(config.host, config.port);
+    runtime = await startRuntime(config, logger, { runJobs: config.runJobs });
+  } catch (error) {
+    if (error instanceof StartupError) fail(error.message);
+    throw error;
+  }
+  const app = await buildApp(runtime);
+  let address: string;
+  try {
+    await app.listen({ host: config.host, port: config.port });
+    const bound = app.server.address();
+    address = typeof bound === 'object' && bound ? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${bound.port}` : config.publicUrl;
+  } catch (error) {
+    await runtime.close();
+    fail(`Cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+  }
+  let control: Server | undefined;
+  const layout = runtime.ctx.database.layout;
+  if (layout) control = await listenControl(layout.controlSocket, (request) => runCommand(runtime, request), logger);
+  await announce(runtime, config, address);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    control?.close();
+    runtime.services.realtime.close();
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+start().catch((error: unknown) => {
+  process.stderr.write(`hearth: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { errorResponses } from '../http/schemas';
+import type { RealtimeHub } from './hub';
+
+export function registerRealtimeRoutes(app: FastifyInstance, hub: RealtimeHub): void {
+  app.get(
+    '/api/realtime',
+    {
+      schema: {
+        tags: ['realtime'],
+        summary: 'Server-Sent Events stream of what the viewer may see',
+        description: 'Events: ready, member.joined (staff), member.updated (the member), job.progress (staff). The stream closes when the session ends.',
+        produces: ['text/event-stream'],
+        response: { 200: Type.String({ description: 'An event stream' }), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      reply.hijack();
+      hub.connect(request.principal, reply.raw);
+    },
+  );
+}

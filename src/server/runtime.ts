@@ -1,0 +1,60 @@
+// Everything a Hearth process needs besides HTTP: database, migrations, Redis, events, jobs, mail.
+// Shared by the server, the CLI and the tests.
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { openDatabase } from './platform/db/database';
+import type { MigrationReport } from './platform/db/migrator';
+import { EventBus } from './platform/events';
+import { MemoryCounters, RedisCounters } from './platform/http/counters';
+import { Jobs } from './platform/jobs/jobs';
+import type { Logger } from './platform/logger';
+import { createMailer } from './platform/mail/mailer';
+import { connectRedis, type RedisConnections } from './platform/redis';
+import { createServices, type Services } from './services';
+
+export interface Runtime {
+  ctx: AppContext;
+  services: Services;
+  redis: RedisConnections | undefined;
+  migrations: MigrationReport;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Run job workers and schedules here (the CLI only queues jobs). */
+  runJobs: boolean;
+}
+
+export async function startRuntime(config: Config, logger: Logger, options: RuntimeOptions): Promise<Runtime> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  let redis: RedisConnections | undefined;
+  try {
+    const migrations = await database.migrate();
+    redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+    const bus = new EventBus(logger);
+    if (redis) await bus.connectRedis(redis.command, redis.subscriber);
+    const mailer = createMailer(config.smtpUrl, config.mailFrom, logger);
+    const jobs = new Jobs(database, bus, logger);
+    const ctx: AppContext = { config, logger, database, bus, jobs, mailer, counters: redis ? new RedisCounters(redis.command) : new MemoryCounters() };
+    const services = createServices(ctx);
+    await jobs.start(options.runJobs);
+    const connections = redis;
+    return {
+      ctx,
+      services,
+      redis,
+      migrations,
+      close: async () => {
+        services.realtime.close();
+        await jobs.stop();
+        mailer.close();
+        await connections?.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await redis?.close();
+    await database.close();
+    throw error;
+  }
+}

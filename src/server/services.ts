@@ -1,0 +1,32 @@
+// The composition root of the feature services.
+import type { AppContext } from './context';
+import { defineMailJob } from './platform/mail/send';
+import { RealtimeHub } from './platform/realtime/hub';
+import { createAccounts, defineAccountJobs, type Accounts } from './features/accounts';
+import { createApiKeysService, type ApiKeysService } from './features/api-keys';
+import { createGroupsService, type GroupsService } from './features/groups';
+import { createSettingsService, type SettingsService } from './features/settings';
+import { createSetupService, type SetupService } from './features/setup';
+
+export interface Services {
+  settings: SettingsService;
+  accounts: Accounts;
+  apiKeys: ApiKeysService;
+  groups: GroupsService;
+  setup: SetupService;
+  realtime: RealtimeHub;
+}
+
+/** Builds every service and defines every job. Call before the job queue starts. */
+export function createServices(ctx: AppContext): Services {
+  const settings = createSettingsService(ctx);
+  const accountsRef: { current?: Accounts } = {};
+  const apiKeys = createApiKeysService(ctx, async (memberId) => accountsRef.current?.findById(memberId));
+  const accounts = createAccounts(ctx, settings, apiKeys.lookup);
+  accountsRef.current = accounts;
+  const groups = createGroupsService(ctx, async (username) => (await accounts.findByUsername(username))?.id);
+  const setup = createSetupService(ctx, accounts);
+  defineMailJob(ctx.jobs, ctx.mailer);
+  defineAccountJobs(ctx);
+  return { settings, accounts, apiKeys, groups, setup, realtime: new RealtimeHub(ctx.bus) };
+}
