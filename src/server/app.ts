@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import cookie from '@fastify/cookie';
 import addFormats from 'ajv-formats';
 import { registerErrorHandling } from './platform/http/error-handler';
+import { lazySchemaController } from './platform/http/lazy-compilers';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerRateLimits } from './platform/http/rate-limit';
 import { registerWeb } from './platform/http/web';
@@ -42,7 +43,8 @@ export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Pr
     bodyLimit: BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false }, plugins: [addFormats.default] },
+    schemaController: lazySchemaController,
+    ajv: { customOptions: { validateSchema: false, removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false }, plugins: [addFormats.default] },
   });
 
   app.addHook('onRequest', async (request, reply) => {

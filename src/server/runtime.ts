@@ -2,7 +2,7 @@
 // Shared by the server, the CLI and the tests.
 import type { Config } from './config';
 import type { AppContext } from './context';
-import { openDatabase } from './platform/db/database';
+import { openDatabase, type Database } from './platform/db/database';
 import type { MigrationReport } from './platform/db/migrator';
 import { EventBus } from './platform/events';
 import { MemoryCounters, RedisCounters } from './platform/http/counters';
@@ -17,16 +17,22 @@ export interface Runtime {
   services: Services;
   redis: RedisConnections | undefined;
   migrations: MigrationReport;
+  /** Starts job workers and schedules (when the options allow); called by startRuntime unless deferJobs. */
+  startJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
   /** Run job workers and schedules here (the CLI only queues jobs). */
   runJobs: boolean;
+  /** The server starts jobs after it listens, so the HTTP port opens sooner. */
+  deferJobs?: boolean;
+  /** A database already being opened (the server starts it before loading the rest of the code). */
+  database?: Promise<Database>;
 }
 
 export async function startRuntime(config: Config, logger: Logger, options: RuntimeOptions): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const database = await (options.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
   let redis: RedisConnections | undefined;
   try {
     const migrations = await database.migrate();
@@ -37,13 +43,15 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     const jobs = new Jobs(database, bus, logger);
     const ctx: AppContext = { config, logger, database, bus, jobs, mailer, counters: redis ? new RedisCounters(redis.command) : new MemoryCounters() };
     const services = createServices(ctx);
-    await jobs.start(options.runJobs);
+    const startJobs = (): Promise<void> => jobs.start(options.runJobs);
+    if (!options.deferJobs) await startJobs();
     const connections = redis;
     return {
       ctx,
       services,
       redis,
       migrations,
+      startJobs,
       close: async () => {
         services.realtime.close();
         await jobs.stop();

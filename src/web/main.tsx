@@ -1,10 +1,7 @@
+// Browser entry: mounts the app into #app.
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
-
-function App() {
-  const [n, setN] = useState(0);
-  return <button onClick={() => setN(n + 1)}>clicked {n}</button>;
-}
+import { App } from './app';
+import './styles.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -38,12 +38,19 @@ export interface JobStatus {
 export class Jobs {
   readonly #definitions = new Map<string, JobDefinition<object>>();
   #boss: PgBoss | undefined;
+  /** Settles when start() has run: work queued during start-up waits for it instead of failing. */
+  readonly #ready: Promise<PgBoss>;
+  #markReady: (boss: PgBoss) => void = () => undefined;
 
   constructor(
     private readonly database: Database,
     private readonly bus: EventBus,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.#ready = new Promise((resolve) => {
+      this.#markReady = resolve;
+    });
+  }
 
   define<T extends object>(definition: JobDefinition<T>): void {
     this.#definitions.set(definition.queue, definition as unknown as JobDefinition<object>);
@@ -59,6 +66,7 @@ export class Jobs {
     boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     await boss.start();
     this.#boss = boss;
+    this.#markReady(boss);
     for (const definition of this.#definitions.values()) {
       await boss.createQueue(definition.queue, {
         name: definition.queue,
@@ -93,7 +101,7 @@ export class Jobs {
   }
 
   async send<T extends object>(queue: string, data: T, options: { startAfterSeconds?: number; singletonKey?: string } = {}): Promise<string> {
-    const boss = this.#requireBoss();
+    const boss = await this.#requireBoss();
     if (!this.#definitions.has(queue)) throw new Error(`Unknown job queue ${queue}`);
     const id = await boss.send(queue, data, {
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
@@ -113,7 +121,7 @@ export class Jobs {
   async status(jobId: string): Promise<JobStatus | undefined> {
     const progress = await readJobProgress(this.database.db, jobId);
     if (!progress) return undefined;
-    const job = await this.#requireBoss().getJobById<object>(progress.queue, jobId, { includeArchive: true });
+    const job = await (await this.#requireBoss()).getJobById<object>(progress.queue, jobId, { includeArchive: true });
     if (!job) return undefined;
     return {
       id: job.id,
@@ -134,8 +142,7 @@ export class Jobs {
     await boss.stop({ graceful: true, wait: true, timeout: 5000, close: false });
   }
 
-  #requireBoss(): PgBoss {
-    if (!this.#boss) throw new Error('Jobs are not started');
-    return this.#boss;
+  #requireBoss(): Promise<PgBoss> {
+    return this.#boss ? Promise.resolve(this.#boss) : this.#ready;
   }
 }

@@ -1,0 +1,17 @@
+// Named shapes of API responses, taken from the generated schema so they never drift from the server.
+import type { paths } from './schema';
+
+type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Success<Op> = Op extends { responses: infer R } ? (200 extends keyof R ? Json<R[200]> : 201 extends keyof R ? Json<R[201]> : never) : never;
+
+export type SiteFacts = Success<paths['/api/site']['get']>;
+export type Guidelines = Success<paths['/api/guidelines']['get']>;
+export type PublicProfile = Success<paths['/api/users/{username}']['get']>;
+export type StaffMember = Success<paths['/api/admin/members']['get']>['items'][number];
+export type Group = Success<paths['/api/groups']['get']>['items'][number];
+export type GroupMember = Success<paths['/api/groups/{id}/members']['get']>['items'][number];
+export type ApiKey = Success<paths['/api/api-keys']['get']>['items'][number];
+export type ApiKeyScope = ApiKey['scope'];
+export type CreatedApiKey = Success<paths['/api/api-keys']['post']>;
+export type SiteSettings = Success<paths['/api/admin/settings']['get']>;
+export type AuditEntry = Success<paths['/api/admin/audit-log']['get']>['items'][number];

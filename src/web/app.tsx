@@ -1,0 +1,68 @@
+// The app shell: state providers, the frame, and the table of client paths.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { Layout } from './components/layout';
+import { AdminPage } from './features/admin/admin.page';
+import { ApiKeysPage } from './features/api-keys/api-keys.page';
+import { ConfirmEmailPage } from './features/auth/confirm-email.page';
+import { ForgotPasswordPage } from './features/auth/forgot-password.page';
+import { LoginPage } from './features/auth/login.page';
+import { ResetPasswordPage } from './features/auth/reset-password.page';
+import { SetupPage } from './features/auth/setup.page';
+import { SignupPage } from './features/auth/signup.page';
+import { HomePage } from './features/home/home.page';
+import { NotFoundPage } from './features/not-found.page';
+import { ProfilePage } from './features/profile/profile.page';
+import { PublicProfilePage } from './features/profile/public-profile.page';
+import { matchPath, useLocation } from './lib/router';
+import { SessionProvider } from './lib/session';
+import { SiteProvider } from './lib/site';
+
+interface Route {
+  pattern: string;
+  render: (params: Record<string, string>) => ComponentChildren;
+}
+
+const routes: Route[] = [
+  { pattern: '/', render: () => <HomePage /> },
+  { pattern: '/signup', render: () => <SignupPage /> },
+  { pattern: '/login', render: () => <LoginPage /> },
+  { pattern: '/forgot-password', render: () => <ForgotPasswordPage /> },
+  { pattern: '/reset-password', render: () => <ResetPasswordPage /> },
+  { pattern: '/confirm-email', render: () => <ConfirmEmailPage /> },
+  { pattern: '/setup', render: () => <SetupPage /> },
+  { pattern: '/profile', render: () => <ProfilePage /> },
+  { pattern: '/u/:username', render: ({ username = '' }) => <PublicProfilePage key={username} username={username} /> },
+  { pattern: '/settings/api-keys', render: () => <ApiKeysPage /> },
+  { pattern: '/admin', render: () => <AdminPage /> },
+];
+
+function CurrentPage() {
+  const { path } = useLocation();
+  const isFirstRender = useRef(true);
+  // After client-side navigation, move focus to the new content so screen readers start there.
+  useEffect(() => {
+    if (isFirstRender.current) {
+      isFirstRender.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
+  for (const route of routes) {
+    const params = matchPath(route.pattern, path);
+    if (params) return <>{route.render(params)}</>;
+  }
+  return <NotFoundPage />;
+}
+
+export function App() {
+  return (
+    <SiteProvider>
+      <SessionProvider>
+        <Layout>
+          <CurrentPage />
+        </Layout>
+      </SessionProvider>
+    </SiteProvider>
+  );
+}

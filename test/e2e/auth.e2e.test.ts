@@ -1,0 +1,209 @@
+// Browser flow on the built app and a real server: first-run setup, sign-up, log in, profile, API keys.
+// Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface RunningServer {
+  child: ChildProcess;
+  baseUrl: string;
+  setupLink: string;
+  dataDir: string;
+}
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(): Promise<RunningServer> {
+  const entry = path.join(root, 'dist', 'server', 'main.js');
+  assert.ok(fs.existsSync(entry), 'dist/server/main.js is missing: run `node scripts/build.mjs` first');
+  assert.ok(fs.existsSync(path.join(root, 'dist', 'web', 'index.html')), 'dist/web is missing: run `node scripts/build.mjs` first');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: { ...process.env, HEARTH_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
+    const link = /https?:\/\/\S+\/setup\?token=\S+/.exec(output)?.[0];
+    const isHealthy = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+    if (link && isHealthy) return { child, baseUrl, setupLink: link, dataDir };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not become healthy with a setup link within 30 s:\n${output}`);
+}
+
+function stopServer(running: RunningServer): Promise<void> {
+  const { child } = running;
+  const done = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+  return done.then(() => fs.rmSync(running.dataDir, { recursive: true, force: true }));
+}
+
+async function visible(locator: Locator): Promise<Locator> {
+  await locator.waitFor({ state: 'visible' });
+  return locator;
+}
+
+function nav(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+async function currentUsername(page: Page): Promise<string> {
+  return (await (await visible(page.getByTestId('current-username'))).textContent()) ?? '';
+}
+
+async function logOut(page: Page): Promise<void> {
+  await nav(page).getByRole('button', { name: 'Log out', exact: true }).click();
+  await visible(nav(page).getByRole('link', { name: 'Log in', exact: true }));
+  assert.equal(await page.getByTestId('current-username').count(), 0, 'no one is shown as signed in after logging out');
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(chromiumPath), `Chromium not found at ${chromiumPath} (install Debian's chromium package or set CHROMIUM_PATH)`);
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  if (server) await stopServer(server);
+});
+
+void test('setup, sign-up, log in, profile and API keys in the browser', { timeout: 120_000 }, async () => {
+  assert.ok(server && browser);
+  const { baseUrl, setupLink } = server;
+  const context = await browser.newContext({ baseURL: baseUrl });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Uncaught/i.test(message.text())) pageErrors.push(message.text());
+  });
+
+  // First-run setup creates the admin and signs them in.
+  assert.ok(setupLink.startsWith(baseUrl), `setup link ${setupLink} points at this server`);
+  await page.goto(setupLink);
+  await visible(page.getByRole('heading', { name: 'Set up your community', level: 1 }));
+  await page.getByLabel('Admin username').fill('ada_admin');
+  await page.getByLabel('Email').fill('ada@example.com');
+  await page.getByLabel('Password').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await visible(page.getByRole('heading', { name: 'Welcome, ada_admin', level: 1 }));
+  assert.equal(await currentUsername(page), 'ada_admin');
+  await visible(nav(page).getByRole('link', { name: 'Admin', exact: true }));
+  assert.equal(new URL(page.url()).pathname, '/');
+
+  // The setup link is single-use.
+  await page.goto(setupLink);
+  await visible(page.getByText('Setup is already complete'));
+  await page.goto('/');
+  await logOut(page);
+
+  // A new member signs up after reading and accepting the guidelines.
+  await nav(page).getByRole('link', { name: 'Sign up', exact: true }).click();
+  await visible(page.getByRole('heading', { name: 'Create your account', level: 1 }));
+  await page.getByLabel('Username').fill('bea_member');
+  await page.getByLabel('Email').fill('bea@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByLabel('Display name').fill('Bea Member');
+  await page.getByText('Read the community guidelines').click();
+  await visible(page.getByText('Be kind.'));
+  await page.getByLabel('I accept the community guidelines').check();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await visible(page.getByRole('heading', { name: 'Welcome, Bea Member', level: 1 }));
+  assert.equal(await currentUsername(page), 'bea_member');
+  assert.equal(await nav(page).getByRole('link', { name: 'Admin', exact: true }).count(), 0, 'members see no Admin link');
+  await logOut(page);
+
+  // Logging in: a wrong password is explained, the right one (with the email as login) signs in.
+  await nav(page).getByRole('link', { name: 'Log in', exact: true }).click();
+  await visible(page.getByRole('heading', { name: 'Log in', level: 1 }));
+  await page.getByLabel('Username or email').fill('bea@example.com');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const loginAlert = await visible(page.getByRole('alert').filter({ hasText: 'Wrong username, email or password' }));
+  assert.ok(await loginAlert.isVisible());
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await visible(page.getByRole('heading', { name: 'Welcome, Bea Member', level: 1 }));
+  assert.equal(await currentUsername(page), 'bea_member');
+
+  // Editing the profile persists across a reload.
+  await nav(page).getByRole('link', { name: 'Profile', exact: true }).click();
+  await visible(page.getByRole('heading', { name: 'Your profile', level: 1 }));
+  assert.equal(await page.getByLabel('Display name').inputValue(), 'Bea Member');
+  await page.getByLabel('Display name').fill('Bea Renamed');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await visible(page.getByRole('status').filter({ hasText: 'Profile saved.' }));
+  await page.reload();
+  await visible(page.getByRole('heading', { name: 'Your profile', level: 1 }));
+  assert.equal(await page.getByLabel('Display name').inputValue(), 'Bea Renamed');
+  assert.equal(await currentUsername(page), 'bea_member');
+
+  // An API key is shown once, works, and is not shown again.
+  await nav(page).getByRole('link', { name: 'API keys', exact: true }).click();
+  await visible(page.getByRole('heading', { name: 'API keys', level: 1 }));
+  await visible(page.getByText('You have no API keys yet.'));
+  await page.getByLabel('Key name').fill('Backup script');
+  await page.getByLabel('Scope').selectOption('write');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await visible(page.getByRole('heading', { name: /Your new key “Backup script”/ }));
+  await visible(page.getByText('This is the only time the key is shown'));
+  const key = await page.getByLabel('New API key').inputValue();
+  assert.match(key, /^hearth_\S{16,}$/);
+  const row = await visible(page.getByRole('row').filter({ hasText: 'Backup script' }));
+  const rowText = (await row.textContent()) ?? '';
+  assert.ok(rowText.includes('write'), `row shows the scope: ${rowText}`);
+  assert.ok(rowText.includes(key.slice(0, 'hearth_'.length + 6)), `row shows the key's prefix: ${rowText}`);
+  const asKey = await fetch(`${baseUrl}/api/me`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(asKey.status, 200);
+  assert.equal(((await asKey.json()) as { username: string }).username, 'bea_member');
+
+  await page.getByRole('button', { name: 'I have saved the key' }).click();
+  await page.reload();
+  await visible(page.getByRole('row').filter({ hasText: 'Backup script' }));
+  assert.equal(await page.getByLabel('New API key').count(), 0, 'the key is not shown after reload');
+  assert.equal(await page.getByText(key).count(), 0);
+
+  assert.deepEqual(pageErrors, [], 'no script errors or CSP violations');
+  await context.close();
+});
