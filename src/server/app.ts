@@ -37,6 +37,7 @@ export interface BuildOptions {
 export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { ctx, services } = runtime;
   const app = Fastify({
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- pino's Logger and Fastify's base logger differ in generics
     loggerInstance: ctx.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: () => crypto.randomBytes(8).toString('hex'),

@@ -30,7 +30,6 @@ export class EventBus {
   readonly origin = crypto.randomUUID();
   readonly #handlers = new Map<EventName, EventHandler<EventName>[]>();
   #publisher: Redis | undefined;
-  #subscriber: Redis | undefined;
 
   constructor(private readonly logger: Logger) {}
 
@@ -56,7 +55,6 @@ export class EventBus {
   /** Subscribes to other processes' events through Redis. */
   async connectRedis(publisher: Redis, subscriber: Redis): Promise<void> {
     this.#publisher = publisher;
-    this.#subscriber = subscriber;
     subscriber.on('message', (channel: string, message: string) => {
       if (channel !== CHANNEL) return;
       let envelope: Envelope;

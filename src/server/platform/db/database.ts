@@ -122,7 +122,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     raw: async (sql, params) => {
       const result = await pool.query(sql, params && params.length > 0 ? params : undefined);
       const last = Array.isArray(result) ? (result[result.length - 1] as pg.QueryResult) : result;
-      return { rows: last?.rows ?? [] };
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
     },
     migrate: async () => {
       const client = await pool.connect();

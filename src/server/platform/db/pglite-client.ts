@@ -122,7 +122,7 @@ export class PgliteClient {
     const id = this.#nextId++;
     return new Promise<RawResult>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ ...request, id } as WorkerRequest);
+      this.#worker.postMessage({ ...request, id });
     });
   }
 

@@ -53,7 +53,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(reply, request, error.status, error.code, error.message, error.field);
     }
     if (error.validation) {
-      const { field, message } = describeValidation(error.validation as ValidationIssue[], error.validationContext);
+      const { field, message } = describeValidation(error.validation, error.validationContext);
       return sendError(reply, request, 400, 'invalid_request', message, field);
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;

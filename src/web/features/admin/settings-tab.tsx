@@ -14,7 +14,10 @@ type Editable = Pick<SiteSettings, 'siteName' | 'siteDescription' | 'allowSignup
 
 function readForm(form: HTMLFormElement): Editable {
   const data = new FormData(form);
-  const text = (name: string) => String(data.get(name) ?? '');
+  const text = (name: string): string => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value : '';
+  };
   return {
     siteName: text('siteName').trim(),
     siteDescription: text('siteDescription').trim(),
