@@ -59,7 +59,7 @@ export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Pr
   await registerOpenApi(app, appVersion());
   await app.register(cookie);
   registerAuthentication(app, ctx, services.accounts);
-  await registerRateLimits(app, ctx.config.rateLimitPerMinute, runtime.redis?.command);
+  await registerRateLimits(app, ctx.config.rateLimitPerMinute, runtime.redis?.command, ctx.config.redisPrefix);
 
   registerHealthRoutes(app, ctx);
   registerSetupRoutes(app, ctx, services.setup);

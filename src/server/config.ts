@@ -9,6 +9,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  redisPrefix: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
@@ -69,6 +70,7 @@ export const configVars = {
   dataDir: { name: 'HEARTH_DATA_DIR', expects: 'a directory path', description: 'Where the embedded database keeps its files', default: './data', parse: text },
   databaseUrl: { name: 'DATABASE_URL', expects: 'a postgres:// or postgresql:// URL', description: 'Use PostgreSQL 15+ instead of the embedded database', parse: url(['postgres:', 'postgresql:']) },
   redisUrl: { name: 'REDIS_URL', expects: 'a redis:// or rediss:// URL', description: 'Share realtime events, cache purges and rate limits between processes', parse: url(['redis:', 'rediss:']) },
+  redisPrefix: { name: 'REDIS_PREFIX', expects: 'letters, digits, : _ or -, ending in :', description: 'Prefix of every Redis key and channel, so several Hearth sites can share one Redis', default: 'hearth:', parse: (raw: string) => (/^[A-Za-z0-9:_-]{1,60}:$/.test(raw) ? raw : undefined) },
   smtpUrl: { name: 'SMTP_URL', expects: 'an smtp:// or smtps:// URL', description: 'Send email; without it, links are written to the log', parse: url(['smtp:', 'smtps:']) },
   mailFrom: { name: 'MAIL_FROM', expects: 'an email sender such as "Hearth <hearth@example.com>"', description: 'Sender of outgoing email', default: 'Hearth <hearth@localhost>', parse: text },
   publicUrl: { name: 'PUBLIC_URL', expects: 'an http:// or https:// URL', description: 'Base URL used in emailed and printed links (default http://HOST:PORT)', parse: url(['http:', 'https:']) },
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(must(read(env, configVars.dataDir), 'HEARTH_DATA_DIR')),
     databaseUrl: read(env, configVars.databaseUrl),
     redisUrl: read(env, configVars.redisUrl),
+    redisPrefix: must(read(env, configVars.redisPrefix), 'REDIS_PREFIX'),
     smtpUrl: read(env, configVars.smtpUrl),
     mailFrom: must(read(env, configVars.mailFrom), 'MAIL_FROM'),
     publicUrl,

@@ -38,10 +38,10 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     const migrations = await database.migrate();
     redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
     const bus = new EventBus(logger);
-    if (redis) await bus.connectRedis(redis.command, redis.subscriber);
+    if (redis) await bus.connectRedis(redis.command, redis.subscriber, `${config.redisPrefix}events`);
     const mailer = createMailer(config.smtpUrl, config.mailFrom, logger);
     const jobs = new Jobs(database, bus, logger);
-    const ctx: AppContext = { config, logger, database, bus, jobs, mailer, counters: redis ? new RedisCounters(redis.command) : new MemoryCounters() };
+    const ctx: AppContext = { config, logger, database, bus, jobs, mailer, counters: redis ? new RedisCounters(redis.command, `${config.redisPrefix}counter:`) : new MemoryCounters() };
     const services = createServices(ctx);
     const startJobs = (): Promise<void> => jobs.start(options.runJobs);
     if (!options.deferJobs) await startJobs();
@@ -53,11 +53,21 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
       migrations,
       startJobs,
       close: async () => {
-        services.realtime.close();
-        await jobs.stop();
-        mailer.close();
-        await connections?.close();
-        await database.close();
+        // Every step runs even when an earlier one fails (say, the database went away first).
+        const steps: [string, () => unknown][] = [
+          ['realtime', () => services.realtime.close()],
+          ['jobs', () => jobs.stop()],
+          ['mail', () => mailer.close()],
+          ['redis', () => connections?.close()],
+          ['database', () => database.close()],
+        ];
+        for (const [name, step] of steps) {
+          try {
+            await step();
+          } catch (error) {
+            logger.warn({ err: error, step: name }, 'error while shutting down');
+          }
+        }
       },
     };
   } catch (error) {

@@ -24,12 +24,12 @@ interface Envelope {
   payload: unknown;
 }
 
-const CHANNEL = 'hearth:events';
 
 export class EventBus {
   readonly origin = crypto.randomUUID();
   readonly #handlers = new Map<EventName, EventHandler<EventName>[]>();
   #publisher: Redis | undefined;
+  #channel = 'hearth:events';
 
   constructor(private readonly logger: Logger) {}
 
@@ -44,7 +44,7 @@ export class EventBus {
     if (this.#publisher) {
       const envelope: Envelope = { origin: this.origin, name, payload };
       try {
-        await this.#publisher.publish(CHANNEL, JSON.stringify(envelope));
+        await this.#publisher.publish(this.#channel, JSON.stringify(envelope));
       } catch (error) {
         this.logger.error({ err: error, event: name }, 'could not publish event to Redis');
       }
@@ -53,10 +53,11 @@ export class EventBus {
   }
 
   /** Subscribes to other processes' events through Redis. */
-  async connectRedis(publisher: Redis, subscriber: Redis): Promise<void> {
+  async connectRedis(publisher: Redis, subscriber: Redis, channel: string): Promise<void> {
+    this.#channel = channel;
     this.#publisher = publisher;
     subscriber.on('message', (channel: string, message: string) => {
-      if (channel !== CHANNEL) return;
+      if (channel !== this.#channel) return;
       let envelope: Envelope;
       try {
         envelope = JSON.parse(message) as Envelope;
@@ -66,7 +67,7 @@ export class EventBus {
       if (envelope.origin === this.origin) return;
       void this.#dispatch(envelope.name, envelope.payload as DomainEvents[EventName], true);
     });
-    await subscriber.subscribe(CHANNEL);
+    await subscriber.subscribe(this.#channel);
   }
 
   async #dispatch<N extends EventName>(name: N, payload: DomainEvents[N], remote: boolean): Promise<void> {

@@ -1,5 +1,6 @@
 // Opens the database: the embedded one (PGlite on a worker thread) or PostgreSQL, behind one interface.
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import os from 'node:os';
 import pg from 'pg';
 import { PgliteClient } from './pglite-client';
 import { PgliteDialect } from './pglite-dialect';
@@ -83,11 +84,21 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     close: async () => {
       try {
         await db.destroy();
+        // Kysely only closes a driver it has used; migrations and pings talk to the client directly.
+        await client.close();
       } finally {
         lock.release();
       }
     },
   };
+}
+
+/** Fills in the user the way libpq does (PGUSER, then the OS user) when the URL names none. */
+export function withDefaultUser(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.username) return url;
+  parsed.username = process.env.PGUSER || os.userInfo().username;
+  return parsed.toString();
 }
 
 function describeUrl(url: string): string {
@@ -100,7 +111,8 @@ function describeUrl(url: string): string {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // Without a user in the URL or PGUSER, libpq tools use the OS user; pg needs it spelled out.
+  const pool = new pg.Pool({ connectionString: withDefaultUser(url), max: poolSize, connectionTimeoutMillis: 5000 });
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
   });
@@ -146,6 +158,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         return false;
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      // Kysely only ends a pool it has used.
+      if (!pool.ended) await pool.end();
+    },
   };
 }

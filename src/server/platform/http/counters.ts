@@ -43,7 +43,7 @@ export class MemoryCounters implements CounterStore {
 export class RedisCounters implements CounterStore {
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'hearth:counter:',
+    private readonly prefix: string,
   ) {}
 
   async increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }> {

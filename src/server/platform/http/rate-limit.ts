@@ -5,12 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { AppError } from '../errors';
 
-export async function registerRateLimits(app: FastifyInstance, perMinute: number, redis: Redis | undefined): Promise<void> {
+export async function registerRateLimits(app: FastifyInstance, perMinute: number, redis: Redis | undefined, redisPrefix: string): Promise<void> {
   await app.register(rateLimit, {
     global: true,
     max: perMinute,
     timeWindow: 60_000,
-    ...(redis ? { redis, nameSpace: 'hearth:rl:' } : {}),
+    ...(redis ? { redis, nameSpace: `${redisPrefix}rl:` } : {}),
     keyGenerator: (request) => (request.principal ? `m${request.principal.memberId}` : `ip${request.ip}`),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
