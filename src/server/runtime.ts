@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { openDatabase, type Database } from './platform/db/database';
 import type { MigrationReport } from './platform/db/migrator';
 import { EventBus } from './platform/events';
+import { postgresTransport, redisTransport } from './platform/event-transports';
 import { MemoryCounters, RedisCounters } from './platform/http/counters';
 import { Jobs } from './platform/jobs/jobs';
 import type { Logger } from './platform/logger';
@@ -38,7 +39,8 @@ export async function startRuntime(config: Config, logger: Logger, options: Runt
     const migrations = await database.migrate();
     redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
     const bus = new EventBus(logger);
-    if (redis) await bus.connectRedis(redis.command, redis.subscriber, `${config.redisPrefix}events`);
+    if (redis) await bus.connect(redisTransport(redis.command, redis.subscriber, `${config.redisPrefix}events`));
+    else if (database.notifications) await bus.connect(postgresTransport(database.notifications, 'hearth_events'));
     const mailer = createMailer(config.smtpUrl, config.mailFrom, logger);
     const jobs = new Jobs(database, bus, logger);
     const ctx: AppContext = { config, logger, database, bus, jobs, mailer, counters: redis ? new RedisCounters(redis.command, `${config.redisPrefix}counter:`) : new MemoryCounters() };

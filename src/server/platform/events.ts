@@ -1,8 +1,8 @@
-// Typed domain events, emitted after commit. Handlers run in this process; with Redis, every other
-// Hearth process sharing the database receives them too.
+// Typed domain events, emitted after commit. Handlers run in this process, and a transport carries
+// every event to the other Hearth processes on the same database: Redis pub/sub when REDIS_URL is
+// set, otherwise PostgreSQL LISTEN/NOTIFY (so even a CLI process can end a session in the server).
 import crypto from 'node:crypto';
 import type { Logger } from './logger';
-import type { Redis } from 'ioredis';
 
 export interface DomainEvents {
   'member.joined': { memberId: number; username: string };
@@ -18,18 +18,23 @@ export interface DomainEvents {
 export type EventName = keyof DomainEvents;
 export type EventHandler<N extends EventName> = (payload: DomainEvents[N], meta: { remote: boolean }) => void | Promise<void>;
 
+/** Carries serialized events between processes. */
+export interface EventTransport {
+  readonly name: string;
+  publish(message: string): Promise<void>;
+  subscribe(onMessage: (message: string) => void): Promise<void>;
+}
+
 interface Envelope {
   origin: string;
   name: EventName;
   payload: unknown;
 }
 
-
 export class EventBus {
   readonly origin = crypto.randomUUID();
   readonly #handlers = new Map<EventName, EventHandler<EventName>[]>();
-  #publisher: Redis | undefined;
-  #channel = 'hearth:events';
+  #transport: EventTransport | undefined;
 
   constructor(private readonly logger: Logger) {}
 
@@ -41,23 +46,20 @@ export class EventBus {
 
   /** Runs local handlers (awaited, errors logged) and fans the event out to other processes. */
   async emit<N extends EventName>(name: N, payload: DomainEvents[N]): Promise<void> {
-    if (this.#publisher) {
+    if (this.#transport) {
       const envelope: Envelope = { origin: this.origin, name, payload };
       try {
-        await this.#publisher.publish(this.#channel, JSON.stringify(envelope));
+        await this.#transport.publish(JSON.stringify(envelope));
       } catch (error) {
-        this.logger.error({ err: error, event: name }, 'could not publish event to Redis');
+        this.logger.error({ err: error, event: name, transport: this.#transport.name }, 'could not publish event to other processes');
       }
     }
     await this.#dispatch(name, payload, false);
   }
 
-  /** Subscribes to other processes' events through Redis. */
-  async connectRedis(publisher: Redis, subscriber: Redis, channel: string): Promise<void> {
-    this.#channel = channel;
-    this.#publisher = publisher;
-    subscriber.on('message', (channel: string, message: string) => {
-      if (channel !== this.#channel) return;
+  /** Receives other processes' events through the transport, and sends ours through it. */
+  async connect(transport: EventTransport): Promise<void> {
+    await transport.subscribe((message) => {
       let envelope: Envelope;
       try {
         envelope = JSON.parse(message) as Envelope;
@@ -67,7 +69,7 @@ export class EventBus {
       if (envelope.origin === this.origin) return;
       void this.#dispatch(envelope.name, envelope.payload as DomainEvents[EventName], true);
     });
-    await subscriber.subscribe(this.#channel);
+    this.#transport = transport;
   }
 
   async #dispatch<N extends EventName>(name: N, payload: DomainEvents[N], remote: boolean): Promise<void> {

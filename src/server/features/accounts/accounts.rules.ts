@@ -33,8 +33,10 @@ export function isReservedUsername(username: string): boolean {
 export const LOGIN_FAILURE_LIMIT = 5;
 export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
-export function loginThrottleKeys(login: string, ip: string): { account: string; ip: string } {
-  return { account: `login:acct:${login.trim().toLowerCase()}`, ip: `login:ip:${ip}` };
+/** The account key follows the member, whichever login (username or email) was typed; unknown logins count by what was typed. */
+export function loginThrottleKeys(login: string, memberId: number | undefined, ip: string): { account: string; ip: string } {
+  const account = memberId === undefined ? `login:acct:${login.trim().toLowerCase()}` : `login:member:${memberId}`;
+  return { account, ip: `login:ip:${ip}` };
 }
 
 /** Blocked when either the account or the IP already had the allowed number of failures in the window. */

@@ -45,7 +45,7 @@ export function createProfileService(ctx: AppContext, resolver: CredentialResolv
       if (!(await verifyPassword(account.password_hash, currentPassword))) {
         throw new AppError('invalid_credentials', 'The current password is wrong', { field: 'currentPassword' });
       }
-      checkPassword(newPassword, { username: account.username, email: account.email });
+      checkPassword(newPassword, { username: account.username, email: account.email }, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       await ctx.database.tx(async (trx) => {
         await updatePasswordHash(trx, member.memberId, passwordHash);

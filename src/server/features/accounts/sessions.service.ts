@@ -40,13 +40,13 @@ export function createSessionsService(ctx: AppContext, settings: SettingsService
     create,
 
     async login(body, meta) {
-      const keys = loginThrottleKeys(body.login, meta.ip);
+      const account = await findAccountByLogin(ctx.database.db, body.login);
+      const keys = loginThrottleKeys(body.login, account?.id, meta.ip);
       const [accountFailures, ipFailures] = await Promise.all([ctx.counters.peek(keys.account), ctx.counters.peek(keys.ip)]);
       if (isLoginBlocked(accountFailures.count, ipFailures.count)) {
         const seconds = Math.max(1, Math.ceil(Math.max(accountFailures.resetInMs, ipFailures.resetInMs) / 1000));
         throw new AppError('rate_limited', `Too many failed logins; try again in ${Math.ceil(seconds / 60)} minutes`, { headers: { 'retry-after': String(seconds) } });
       }
-      const account = await findAccountByLogin(ctx.database.db, body.login);
       const isValid = await verifyPassword(account?.password_hash, body.password);
       if (!account || !isValid) {
         await Promise.all([ctx.counters.increment(keys.account, LOGIN_FAILURE_WINDOW_MS), ctx.counters.increment(keys.ip, LOGIN_FAILURE_WINDOW_MS)]);

@@ -30,9 +30,10 @@ export interface CreatedAccount {
 
 export const EMAIL_CONFIRMATION_HOURS = 72;
 
-export function checkPassword(password: string, context: { username?: string; email?: string }): void {
+/** Throws weak_password naming `field`, the request field that holds the password. */
+export function checkPassword(password: string, context: { username?: string; email?: string }, field = 'password'): void {
   const problem = passwordProblem(password, context);
-  if (problem) throw new AppError('weak_password', problem, { field: 'password' });
+  if (problem) throw new AppError('weak_password', problem, { field });
 }
 
 export function createSignupService(ctx: AppContext, settings: SettingsService) {

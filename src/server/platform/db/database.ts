@@ -5,6 +5,7 @@ import pg from 'pg';
 import { PgliteClient } from './pglite-client';
 import { PgliteDialect } from './pglite-dialect';
 import { StartupError, checkDataDir, dataDirLayout, lockDataDir, writeState, type DataDirLayout, type DataDirLock } from './data-dir';
+import { Listener } from './listener';
 import { loadMigrations, migrate, type MigrationReport, type MigrationSession } from './migrator';
 import type { DB } from './schema';
 import { appVersion } from '../paths';
@@ -28,6 +29,14 @@ export interface Database {
   migrate(): Promise<MigrationReport>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** PostgreSQL only: LISTEN/NOTIFY between processes. */
+  readonly notifications: Notifications | undefined;
+}
+
+export interface Notifications {
+  notify(channel: string, payload: string): Promise<void>;
+  /** Listens on a dedicated connection, re-established when it drops. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<void>;
 }
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
@@ -65,6 +74,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     kind: 'embedded',
     db,
     layout,
+    notifications: undefined,
     tx: (fn) => db.transaction().execute((trx) => client.enterHeld(() => fn(trx))),
     raw: (sql, params) => client.exclusive(() => (params && params.length > 0 ? client.query(sql, params) : client.exec(sql))),
     migrate: async () => {
@@ -126,10 +136,18 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     throw new StartupError(`Cannot connect to PostgreSQL at ${describeUrl(url)}: ${(error as Error).message || String(error)}`);
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const listener = new Listener(withDefaultUser(url));
+  const notifications: Notifications = {
+    notify: async (channel, payload) => {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    listen: (channel, onMessage) => listener.listen(channel, onMessage),
+  };
   return {
     kind: 'postgres',
     db,
     layout: undefined,
+    notifications,
     tx: (fn) => db.transaction().execute(fn),
     raw: async (sql, params) => {
       const result = await pool.query(sql, params && params.length > 0 ? params : undefined);
@@ -159,6 +177,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     close: async () => {
+      await listener.close();
       await db.destroy();
       // Kysely only ends a pool it has used.
       if (!pool.ended) await pool.end();
