@@ -81,6 +81,10 @@ test('the web app is served for app paths, and API paths never fall back to it',
   assert.equal(page.status, 200);
   assert.match(page.text, /<div id="app">/);
   assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  const dotted = await server.client().request('GET', '/u/john.doe', { headers: { accept: 'text/html' } });
+  assert.equal(dotted.status, 200, 'a username with a dot still opens the app');
+  const asset = await server.client().request('GET', '/assets/missing.js', { headers: { accept: '*/*' } });
+  assert.equal(asset.status, 404);
   const api = await server.client().request('GET', '/api/missing', { headers: { accept: 'text/html' } });
   assert.equal(api.status, 404);
 });

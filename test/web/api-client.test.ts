@@ -5,6 +5,6 @@ import { testDbKind } from '../support/databases';
 import { root, runToEnd } from '../support/processes';
 
 test('src/web/api/schema.d.ts matches the OpenAPI document (npm run gen:api)', { skip: testDbKind !== 'pglite' && 'checked once, on the embedded run' }, async () => {
-  const result = await runToEnd(process.execPath, ['--import', 'tsx', `${root}/scripts/gen-api.ts`, '--check'], {}, undefined, 60_000);
+  const result = await runToEnd(`${root}/scripts/gen-api.ts`, ['--check'], {}, undefined, 60_000);
   assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
 });

@@ -40,7 +40,8 @@ export async function registerWeb(app: FastifyInstance, webDir: string): Promise
   };
   app.get('/', { schema: { hide: true } }, async (_request, reply) => sendApp(reply));
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    const isAppPath = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api' && !path.extname(request.url.split('?')[0] ?? '');
+    // A page a browser navigates to (even /u/john.doe) gets the app; a missing script or image does not.
+    const isAppPath = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
     if (isAppPath && (request.headers.accept ?? '').includes('text/html')) return sendApp(reply);
     return sendRouteNotFound(request, reply);
   });
