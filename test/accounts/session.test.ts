@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS } from '../../src/server/features/accounts/accounts.rules';
-import { Client } from '../support/client';
+import type { Client } from '../support/client';
 import { PASSWORD, createApiKey, createMember, signUp, uniqueName, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
 

@@ -211,6 +211,26 @@ describe('POST /api/users', () => {
     assert.equal(rows.length, 1);
   });
 
+  test('two sign-ups racing for one username or one email: one 201, the other 409 with the matching code', async () => {
+    const username = uniqueName('race');
+    const sameName = await Promise.all([0, 1].map((i) => server.client().post<ErrorBody>('/api/users', signupBody({ username, email: `${username}_${i}@example.com` }))));
+    assert.deepEqual(sameName.map((r) => r.status).sort(), [201, 409], sameName.map((r) => r.text).join('\n'));
+    const nameLoser = sameName.find((r) => r.status === 409);
+    assert.equal(nameLoser?.body.error.code, 'username_taken');
+    assert.equal(nameLoser.body.error.field, 'username');
+
+    const email = `${uniqueName('race')}@example.com`;
+    const sameEmail = await Promise.all([0, 1].map(() => server.client().post<ErrorBody>('/api/users', signupBody({ email }))));
+    assert.deepEqual(sameEmail.map((r) => r.status).sort(), [201, 409], sameEmail.map((r) => r.text).join('\n'));
+    const emailLoser = sameEmail.find((r) => r.status === 409);
+    assert.equal(emailLoser?.body.error.code, 'email_taken');
+    assert.equal(emailLoser.body.error.field, 'email');
+    const rows = await server.runtime.ctx.database.db.selectFrom('accounts').select('member_id').where('email', '=', email).execute();
+    assert.equal(rows.length, 1);
+    const members = await server.runtime.ctx.database.db.selectFrom('members').select('id').where('display_name', '=', username).execute();
+    assert.equal(members.length, 1, 'the losing sign-up left no half-made member behind');
+  });
+
   test('a signed-in browser must send its CSRF token to sign up again', async () => {
     const member = await signUp(server);
     const reply = await member.client.post<ErrorBody>('/api/users', signupBody(), { noCsrf: true });

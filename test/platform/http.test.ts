@@ -100,3 +100,10 @@ test('GET /healthz is 503 when the database does not answer', async () => {
     await other.close();
   }
 });
+
+test('JSON bodies are not coerced: a number where a string belongs is 400', async () => {
+  const reply = await server.client().post<{ error: { code: string; field?: string } }>('/api/session', { login: 42, password: 'whatever password' });
+  assert.equal(reply.status, 400);
+  assert.equal(reply.body.error.code, 'invalid_request');
+  assert.equal(reply.body.error.field, 'login');
+});

@@ -14,7 +14,7 @@ import { createSessionsService, type SessionsService } from './sessions.service'
 import { createSignupService, type SignupService } from './signup.service';
 import { createStaffService, type StaffService } from './staff.service';
 import { registerStaffRoutes } from './staff.routes';
-import { insertToken, isTokenLive, retireTokens } from './tokens.store';
+import { consumeToken, insertToken, isTokenLive, releaseToken, retireTokens } from './tokens.store';
 
 export { defineAccountJobs } from './accounts.jobs';
 export { requestMeta } from './accounts.routes';
@@ -43,6 +43,9 @@ export interface Accounts {
   tokens: {
     insert(purpose: TokenPurpose, tokenHash: string, memberId: number | null, expiresAt: Date): Promise<void>;
     isLive(purpose: TokenPurpose, tokenHash: string): Promise<boolean>;
+    /** Atomically marks a live token used; false when it is unknown, used or expired. */
+    claim(purpose: TokenPurpose, tokenHash: string): Promise<boolean>;
+    release(purpose: TokenPurpose, tokenHash: string): Promise<void>;
     retireAll(purpose: TokenPurpose): Promise<void>;
   };
 }
@@ -70,6 +73,8 @@ export function createAccounts(ctx: AppContext, settings: SettingsService, apiKe
     tokens: {
       insert: (purpose, tokenHash, memberId, expiresAt) => insertToken(db, { purpose, tokenHash, memberId, expiresAt }),
       isLive: (purpose, tokenHash) => isTokenLive(db, purpose, tokenHash),
+      claim: async (purpose, tokenHash) => (await consumeToken(db, purpose, tokenHash)) !== undefined,
+      release: (purpose, tokenHash) => releaseToken(db, purpose, tokenHash),
       retireAll: (purpose) => retireTokens(db, purpose, null),
     },
   };

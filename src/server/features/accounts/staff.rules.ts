@@ -3,7 +3,7 @@ import type { Role } from '../../platform/db/schema';
 
 const rank: Record<Role, number> = { member: 0, moderator: 1, admin: 2 };
 
-/** Moderators may suspend members; admins may suspend anyone but admins. Nobody suspends themselves. */
+/** Moderators may suspend members; admins may suspend anyone but admins. Nobody suspends themselves. Lifting a suspension follows the same rule. */
 export function canSuspend(actor: { memberId: number; role: Role }, target: { id: number; role: Role }): boolean {
   if (actor.memberId === target.id) return false;
   if (actor.role === 'admin') return target.role !== 'admin';

@@ -81,6 +81,8 @@ export function createStaffService(ctx: AppContext) {
     async unsuspend(actor: Actor, memberId: number, ip: string): Promise<StaffMemberView> {
       const staff = requireRole(actor, 'moderator', 'Only staff can lift suspensions');
       const target = await load(memberId);
+      // Lifting follows the rule for suspending, so a moderator cannot undo an admin's suspension of another moderator.
+      if (!canSuspend(staff, target)) throw forbidden('You cannot lift this member\'s suspension');
       await ctx.database.tx(async (trx) => {
         await setSuspension(trx, memberId, null, null);
         await insertAudit(trx, { actorId: staff.memberId, action: 'member.unsuspend', targetType: 'member', targetId: memberId, before: { until: target.suspended_until?.toISOString() ?? null }, ip });

@@ -23,6 +23,11 @@ export async function consumeToken(db: Queryable, purpose: TokenPurpose, tokenHa
   return row ? { memberId: row.member_id } : undefined;
 }
 
+/** Makes a consumed token usable again, when the work it was consumed for failed. */
+export async function releaseToken(db: Queryable, purpose: TokenPurpose, tokenHash: string): Promise<void> {
+  await db.updateTable('one_time_tokens').set({ used_at: null }).where('purpose', '=', purpose).where('token_hash', '=', tokenHash).execute();
+}
+
 export async function isTokenLive(db: Queryable, purpose: TokenPurpose, tokenHash: string): Promise<boolean> {
   const row = await db
     .selectFrom('one_time_tokens')

@@ -34,13 +34,21 @@ export function createSetupService(ctx: AppContext, accounts: Accounts) {
 
     async complete(input: { token: string; username: string; email: string; password: string }, meta: RequestMeta) {
       if (!(await needsSetup())) throw new AppError('setup_complete', 'This community already has an admin; log in instead');
-      if (!(await accounts.tokens.isLive('setup', sha256(input.token)))) {
+      // Claiming is atomic: of two requests racing with one link, only one gets to make an admin.
+      const tokenHash = sha256(input.token);
+      if (!(await accounts.tokens.claim('setup', tokenHash))) {
         throw new AppError('invalid_token', 'This setup link is not valid; restart Hearth or run `npx hearth setup-link` for a new one', { field: 'token' });
       }
-      const created = await accounts.signup.createAccount(
-        { username: input.username, email: input.email, password: input.password, acceptGuidelines: true },
-        { role: 'admin', byStaff: true, actorId: null, ip: meta.ip },
-      );
+      const created = await accounts.signup
+        .createAccount(
+          { username: input.username, email: input.email, password: input.password, acceptGuidelines: true },
+          { role: 'admin', byStaff: true, actorId: null, ip: meta.ip },
+        )
+        .catch(async (error: unknown) => {
+          // A refused attempt (a weak password, say) does not use up the link.
+          await accounts.tokens.release('setup', tokenHash);
+          throw error;
+        });
       await accounts.tokens.retireAll('setup');
       hasAdmin = true;
       const session = await accounts.sessions.create(created.me.id, meta);

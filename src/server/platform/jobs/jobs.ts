@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/database';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
-import { readJobProgress, recordJobProgress } from './jobs.store';
+import { readJobProgress, recordJobProgress, recordJobQueued } from './jobs.store';
 
 export interface JobContext {
   jobId: string;
@@ -108,7 +108,7 @@ export class Jobs {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     });
     if (!id) throw new Error(`Job for ${queue} was not queued`);
-    await recordJobProgress(this.database.db, { jobId: id, queue, percent: 0, message: 'queued' });
+    await recordJobQueued(this.database.db, { jobId: id, queue });
     return id;
   }
 
