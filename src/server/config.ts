@@ -77,7 +77,7 @@ export const configVars = {
   logLevel: { name: 'LOG_LEVEL', expects: `one of ${logLevels.join(', ')}`, description: 'Log verbosity', default: 'info', parse: (raw: string) => logLevels.find((l) => l === raw) },
   sessionDays: { name: 'SESSION_DAYS', expects: 'an integer from 1 to 365', description: 'How long a login session lasts', default: '30', parse: int(1, 365) },
   trustProxy: { name: 'TRUST_PROXY', expects: 'true or false', description: 'Trust X-Forwarded-* headers from a reverse proxy', default: 'false', parse: bool },
-  rateLimitPerMinute: { name: 'RATE_LIMIT_PER_MINUTE', expects: 'an integer from 1 to 10000000', description: 'Default requests per minute per client and route', default: '600', parse: int(1, 10_000_000) },
+  rateLimitPerMinute: { name: 'RATE_LIMIT_PER_MINUTE', expects: 'an integer from 1 to 10000000', description: 'Requests per minute per client (a member, or an IP address when signed out), across the API', default: '600', parse: int(1, 10_000_000) },
   signupsPerHour: { name: 'SIGNUP_LIMIT_PER_HOUR', expects: 'an integer from 1 to 100000', description: 'Sign-ups allowed per IP address per hour', default: '20', parse: int(1, 100_000) },
   runJobs: { name: 'HEARTH_JOBS', expects: 'true or false', description: 'Run background jobs in this process', default: 'true', parse: bool },
   dbPoolSize: { name: 'DATABASE_POOL_SIZE', expects: 'an integer from 1 to 200', description: 'PostgreSQL connections per process', default: '10', parse: int(1, 200) },

@@ -53,6 +53,7 @@ export class Jobs {
   }
 
   define<T extends object>(definition: JobDefinition<T>): void {
+    if (this.#boss) throw new Error(`Job ${definition.queue} was defined after the queue started; define jobs in createServices`);
     this.#definitions.set(definition.queue, definition as unknown as JobDefinition<object>);
   }
 
