@@ -4,8 +4,8 @@
 import type { Server } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config';
 import { StartupError } from './platform/db/data-dir';
-import { openDatabase } from './platform/db/database';
-import { createLogger, type Logger } from './platform/logger';
+import { bootEmbedded } from './platform/db/embedded-boot';
+import type { Logger } from './platform/logger';
 import { assertPortFree } from './platform/net';
 import type { Runtime } from './runtime';
 
@@ -38,14 +38,18 @@ export async function start(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  const logger: Logger = createLogger(config.logLevel);
+  let logger: Logger;
   let runtime: Runtime;
   try {
     await assertPortFree(config.host, config.port);
-    const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
-    database.catch(() => undefined);
+    // Start the embedded database thread before loading anything heavy.
+    const embedded = config.databaseUrl ? undefined : bootEmbedded(config.dataDir);
     const modules = Promise.all([import('./app'), import('./cli/commands'), import('./platform/control/socket')]);
     modules.catch(() => undefined);
+    const [{ openDatabase }, { createLogger }] = await Promise.all([import('./platform/db/database'), import('./platform/logger')]);
+    logger = createLogger(config.logLevel);
+    const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }, embedded);
+    database.catch(() => undefined);
     const { startRuntime } = await import('./runtime');
     await modules;
     phases.code = elapsed();

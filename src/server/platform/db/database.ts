@@ -2,9 +2,9 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import os from 'node:os';
 import pg from 'pg';
-import { PgliteClient } from './pglite-client';
 import { PgliteDialect } from './pglite-dialect';
-import { StartupError, checkDataDir, dataDirLayout, lockDataDir, writeState, type DataDirLayout, type DataDirLock } from './data-dir';
+import { StartupError, writeState, type DataDirLayout } from './data-dir';
+import { bootEmbedded, type EmbeddedBoot } from './embedded-boot';
 import { Listener } from './listener';
 import { loadMigrations, migrate, type MigrationReport, type MigrationSession } from './migrator';
 import type { DB } from './schema';
@@ -47,22 +47,13 @@ export interface OpenOptions {
   poolSize: number;
 }
 
-export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openEmbedded(options.dataDir);
+export async function openDatabase(options: OpenOptions, embedded?: EmbeddedBoot): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openEmbedded(embedded ?? bootEmbedded(options.dataDir));
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
-  const layout = dataDirLayout(dataDir);
-  const migrations = loadMigrations();
-  checkDataDir(layout, migrations.map((m) => m.name));
-  const lock: DataDirLock = lockDataDir(layout);
-  let client: PgliteClient;
-  try {
-    client = await PgliteClient.open(layout.pgdata);
-  } catch (error) {
-    lock.release();
-    throw new StartupError(`Cannot open the embedded database in ${layout.pgdata}: ${(error as Error).message}`);
-  }
+async function openEmbedded(boot: EmbeddedBoot): Promise<Database> {
+  const { layout, lock, migrations } = boot;
+  const client = await boot.client;
   const db = new Kysely<DB>({ dialect: new PgliteDialect(client) });
   const session: MigrationSession = {
     exec: async (sql) => {
