@@ -5,19 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { PASSWORD, createMember, signUp, uniqueName, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
-
-interface ErrorBody {
-  error: { code: string; message: string; field?: string; requestId: string };
-}
-
-interface MeBody {
-  id: number;
-  username: string;
-  email: string;
-  role: string;
-  trustLevel: number;
-  emailConfirmed: boolean;
-}
+import type { ErrorBody, MeBody } from '../support/bodies';
 
 const NEW_PASSWORD = 'fresh start passphrase';
 

@@ -6,23 +6,7 @@ import { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS } from '../../src/server/f
 import type { Client } from '../support/client';
 import { PASSWORD, createApiKey, createMember, signUp, uniqueName, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
-
-interface ErrorBody {
-  error: { code: string; message: string; field?: string; requestId: string };
-}
-
-interface MeBody {
-  id: number;
-  username: string;
-  email: string;
-  displayName: string;
-  bio: string;
-  avatarUrl: string | null;
-  location: string;
-  company: string;
-  role: string;
-  trustLevel: number;
-}
+import type { ErrorBody, MeBody } from '../support/bodies';
 
 interface SessionBody {
   csrfToken: string;
@@ -307,6 +291,19 @@ describe('GET and PATCH /api/me', () => {
 
 describe('POST /api/me/password', () => {
   const NEW_PASSWORD = 'a brand new passphrase';
+
+  test('a reset link sent before a password change no longer works after it', async () => {
+    const member = await createMember(server);
+    assert.equal((await server.client().post('/api/password-resets', { email: member.email })).status, 202);
+    const line = server.logs.find((entry) => (entry.mail as { to?: unknown } | undefined)?.to === member.email)?.msg as string | undefined;
+    const token = decodeURIComponent(/reset-password\?token=([A-Za-z0-9_%-]+)/.exec(line ?? '')?.[1] ?? '');
+    assert.ok(token, 'the reset link was written to the log');
+    assert.equal((await member.client.post('/api/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status, 204);
+    const stale = await server.client().post<ErrorBody>('/api/password-resets/confirm', { token, password: 'someone else took over' });
+    assert.equal(stale.status, 400);
+    assert.equal(stale.body.error.code, 'invalid_token');
+    assert.equal((await server.client().post('/api/session', { login: member.username, password: NEW_PASSWORD })).status, 200);
+  });
 
   test('401 without credentials', async () => {
     const reply = await server.client().post<ErrorBody>('/api/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });

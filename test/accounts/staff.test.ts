@@ -4,10 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PASSWORD, createApiKey, createMember, uniqueName, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
-
-interface ErrorBody {
-  error: { code: string; message: string; field?: string; requestId: string };
-}
+import type { ErrorBody } from '../support/bodies';
 
 interface StaffMember {
   id: number;

@@ -10,6 +10,7 @@ import { findAccountById, findAccountByUsername, updatePasswordHash, updateProfi
 import type { CredentialResolver } from './credentials';
 import { deleteMemberSessions } from './sessions.store';
 import { checkPassword } from './signup.service';
+import { retireTokens } from './tokens.store';
 
 export function createProfileService(ctx: AppContext, resolver: CredentialResolver) {
   async function loadMe(memberId: number): Promise<MeView> {
@@ -50,6 +51,8 @@ export function createProfileService(ctx: AppContext, resolver: CredentialResolv
       await ctx.database.tx(async (trx) => {
         await updatePasswordHash(trx, member.memberId, passwordHash);
         await deleteMemberSessions(trx, member.memberId, member.sessionId);
+        // A reset link sent before the change must not undo it.
+        await retireTokens(trx, 'password_reset', member.memberId);
         await insertAudit(trx, { actorId: member.memberId, action: 'account.passwordChange', targetType: 'member', targetId: member.memberId, ip });
       });
       await ctx.bus.emit('member.credentialsChanged', { memberId: member.memberId });

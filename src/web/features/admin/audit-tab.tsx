@@ -8,6 +8,7 @@ import { Field, formText } from '../../components/form';
 import { Link } from '../../components/link';
 import { formatDateTime } from '../../lib/format';
 import { usePagedList } from '../../lib/use-paged-list';
+import { ListFooter } from '../../components/list-footer';
 
 function Change({ entry }: { entry: AuditEntry }) {
   if (entry.before == null && entry.after == null) return <span class="muted">—</span>;
@@ -88,14 +89,7 @@ export function AuditTab() {
           </table>
         </div>
       )}
-      <div class="list-footer" aria-live="polite">
-        {list.isLoading && <p role="status">Loading entries…</p>}
-        {list.hasMore && !list.isLoading && (
-          <button type="button" class="button button-secondary" onClick={list.loadMore}>
-            Load older entries
-          </button>
-        )}
-      </div>
+      <ListFooter list={list} noun="entries" moreLabel="Load older entries" />
     </div>
   );
 }

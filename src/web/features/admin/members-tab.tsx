@@ -7,6 +7,7 @@ import type { StaffMember } from '../../api/types';
 import { Field, Select, formText } from '../../components/form';
 import { usePagedList } from '../../lib/use-paged-list';
 import { MemberCard } from './member-card';
+import { ListFooter } from '../../components/list-footer';
 
 const roles: Role[] = ['member', 'moderator', 'admin'];
 
@@ -53,14 +54,7 @@ export function MembersTab({ me }: { me: Me }) {
           <MemberCard key={member.id} member={member} me={me} onChanged={onChanged} />
         ))}
       </ul>
-      <div class="list-footer" aria-live="polite">
-        {list.isLoading && <p role="status">Loading members…</p>}
-        {list.hasMore && !list.isLoading && (
-          <button type="button" class="button button-secondary" onClick={list.loadMore}>
-            Load more members
-          </button>
-        )}
-      </div>
+      <ListFooter list={list} noun="members" moreLabel="Load more members" />
     </div>
   );
 }

@@ -1,0 +1,5 @@
+// Reply shapes for tests, taken from the OpenAPI-generated types the web app uses too.
+import type { components } from '../../src/web/api/schema';
+
+export type ErrorBody = components['schemas']['ErrorBody'];
+export type MeBody = components['schemas']['Me'];
