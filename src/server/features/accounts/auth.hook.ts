@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import type { ApiKeyScope } from '../../platform/db/schema';
+import type { CounterStore } from '../../platform/http/counters';
 import type { Principal } from '../../platform/http/principal';
 import { constantTimeEqual } from '../../platform/safety/tokens';
 import type { CredentialResolver } from './credentials';
@@ -19,20 +20,42 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
-async function authenticate(request: FastifyRequest, reply: FastifyReply, resolver: CredentialResolver, secureCookies: boolean): Promise<Principal | null> {
+/** Unknown keys and session tokens allowed per IP address and minute before it gets 429. */
+export const BAD_CREDENTIALS_PER_MINUTE = 30;
+
+interface AuthDeps {
+  resolver: CredentialResolver;
+  secureCookies: boolean;
+  counters: CounterStore;
+}
+
+/** Counts a credential that matched nothing; past the limit the address must wait (guessing stays slow). */
+async function countMiss(request: FastifyRequest, counters: CounterStore): Promise<void> {
+  const { count, resetInMs } = await counters.increment(`badcred:${request.ip}`, 60_000);
+  if (count > BAD_CREDENTIALS_PER_MINUTE) {
+    const seconds = Math.max(1, Math.ceil(resetInMs / 1000));
+    throw new AppError('rate_limited', `Too many invalid credentials; try again in ${seconds} s`, { headers: { 'retry-after': String(seconds) } });
+  }
+}
+
+async function authenticate(request: FastifyRequest, reply: FastifyReply, deps: AuthDeps): Promise<Principal | null> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <api key>"');
-    const credential = await resolver.fromApiKey(match[1]);
-    if (!credential) throw new AppError('unauthorized', 'The API key is not valid, was revoked, or its member is suspended');
+    const credential = await deps.resolver.fromApiKey(match[1]);
+    if (!credential) {
+      await countMiss(request, deps.counters);
+      throw new AppError('unauthorized', 'The API key is not valid, was revoked, or its member is suspended');
+    }
     return credential.principal;
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const credential = await resolver.fromSessionToken(token);
+  const credential = await deps.resolver.fromSessionToken(token);
   if (!credential) {
-    clearSessionCookie(reply, secureCookies);
+    clearSessionCookie(reply, deps.secureCookies);
+    await countMiss(request, deps.counters);
     return null;
   }
   return credential.principal;
@@ -60,10 +83,11 @@ function enforce(request: FastifyRequest, principal: Principal | null): void {
   }
 }
 
-export function registerAuthHook(app: FastifyInstance, resolver: CredentialResolver, secureCookies: boolean): void {
+export function registerAuthHook(app: FastifyInstance, resolver: CredentialResolver, secureCookies: boolean, counters: CounterStore): void {
+  const deps: AuthDeps = { resolver, secureCookies, counters };
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
-    const principal = await authenticate(request, reply, resolver, secureCookies);
+    const principal = await authenticate(request, reply, deps);
     request.principal = principal;
     enforce(request, principal);
   });

@@ -82,7 +82,7 @@ export function createAccounts(ctx: AppContext, settings: SettingsService, apiKe
 
 /** The authentication hook must be registered before any route and before rate limiting. */
 export function registerAuthentication(app: FastifyInstance, ctx: AppContext, accounts: Accounts): void {
-  registerAuthHook(app, accounts.resolver, ctx.config.publicUrl.startsWith('https:'));
+  registerAuthHook(app, accounts.resolver, ctx.config.publicUrl.startsWith('https:'), ctx.counters);
 }
 
 export function registerAccounts(app: FastifyInstance, ctx: AppContext, accounts: Accounts): void {
