@@ -14,6 +14,7 @@ import { appVersion, projectRoot } from './platform/paths';
 import { registerAccounts, registerAuthentication } from './features/accounts';
 import { registerApiKeyRoutes } from './features/api-keys';
 import { registerAuditRoutes } from './features/audit';
+import { registerDiscussions } from './features/discussions';
 import { registerGroupRoutes } from './features/groups';
 import { registerHealthRoutes } from './features/health';
 import { registerJobRoutes } from './features/jobs';
@@ -77,6 +78,7 @@ export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Pr
   registerAccounts(app, ctx, services.accounts);
   registerApiKeyRoutes(app, services.apiKeys);
   registerGroupRoutes(app, services.groups);
+  registerDiscussions(app, services.discussions);
   registerAuditRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerRealtimeRoutes(app, services.realtime);

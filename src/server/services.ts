@@ -4,6 +4,7 @@ import { defineMailJob } from './platform/mail/send';
 import { RealtimeHub } from './platform/realtime/hub';
 import { createAccounts, defineAccountJobs, type Accounts } from './features/accounts';
 import { createApiKeysService, type ApiKeysService } from './features/api-keys';
+import { createDiscussions, type Discussions } from './features/discussions';
 import { createGroupsService, type GroupsService } from './features/groups';
 import { createSettingsService, type SettingsService } from './features/settings';
 import { createSetupService, type SetupService } from './features/setup';
@@ -14,6 +15,7 @@ export interface Services {
   apiKeys: ApiKeysService;
   groups: GroupsService;
   setup: SetupService;
+  discussions: Discussions;
   realtime: RealtimeHub;
 }
 
@@ -28,5 +30,6 @@ export function createServices(ctx: AppContext): Services {
   const setup = createSetupService(ctx, accounts);
   defineMailJob(ctx.jobs, ctx.mailer);
   defineAccountJobs(ctx);
-  return { settings, accounts, apiKeys, groups, setup, realtime: new RealtimeHub(ctx.bus) };
+  const discussions = createDiscussions(ctx, groups);
+  return { settings, accounts, apiKeys, groups, setup, discussions, realtime: new RealtimeHub(ctx.bus) };
 }

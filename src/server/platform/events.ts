@@ -12,6 +12,17 @@ export interface DomainEvents {
   'session.revoked': { tokenHash: string; memberId: number };
   'apiKey.revoked': { keyHash: string; memberId: number };
   'settings.updated': { keys: string[] };
+  // Discussions: ids only, so that subscribers (realtime) re-check what a viewer may see.
+  'space.created': { spaceId: number };
+  'space.updated': { spaceId: number };
+  'topic.created': { topicId: number; spaceId: number; postId: number; authorId: number };
+  'topic.updated': { topicId: number; spaceId: number };
+  'topic.deleted': { topicId: number; spaceId: number };
+  'post.created': { postId: number; topicId: number; spaceId: number; authorId: number };
+  'post.updated': { postId: number; topicId: number; spaceId: number };
+  'post.deleted': { postId: number; topicId: number; spaceId: number };
+  'reaction.added': { postId: number; topicId: number; spaceId: number; memberId: number; emoji: string };
+  'reaction.removed': { postId: number; topicId: number; spaceId: number; memberId: number; emoji: string };
   'job.progress': { jobId: string; queue: string; percent: number; message: string };
 }
 

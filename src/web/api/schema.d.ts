@@ -149,7 +149,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -541,7 +541,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1518,7 +1518,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2131,7 +2131,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2222,7 +2222,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2319,7 +2319,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2486,7 +2486,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2578,8 +2578,1235 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The spaces the viewer can see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Space"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a space (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description Lower-case letters, digits and - */
+                        slug: string;
+                        description?: string;
+                        /** @description private: staff and the groups granted access only */
+                        visibility: "public" | "private";
+                        /** @description #rrggbb */
+                        color?: string;
+                        /** @description A top-level space; spaces nest one level */
+                        parentId?: number;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            parentId: number | null;
+                            name: string;
+                            slug: string;
+                            description: string;
+                            color: string;
+                            position: number;
+                            /** @description private: staff and the groups granted access only */
+                            visibility: "public" | "private";
+                            topicCount: number;
+                            postCount: number;
+                            lastPostedAt: string | null;
+                            /** @description Whether the viewer may start topics here */
+                            canPost: boolean;
+                            /** @description Whether the viewer may reply to topics here */
+                            canReply: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The groups granted rights in a space (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grants: {
+                                groupId: number;
+                                canSee: boolean;
+                                canPost: boolean;
+                                canReply: boolean;
+                                groupName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the groups granted rights in a space (admins)
+         * @description A private space is seen by staff and the groups granted canSee. In a public space with grants, only granted groups post and reply.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Replaces every grant of the space */
+                        grants: {
+                            groupId: number;
+                            canSee: boolean;
+                            canPost: boolean;
+                            canReply: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grants: {
+                                groupId: number;
+                                canSee: boolean;
+                                canPost: boolean;
+                                canReply: boolean;
+                                groupName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Topics of a space, pinned first, then by last activity */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Topic"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a topic with its first post */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        spaceId: number;
+                        title: string;
+                        /** @description Markdown */
+                        body: string;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            tags: string[];
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            pinned: boolean;
+                            /** @description No replies or edits, except by staff */
+                            locked: boolean;
+                            /** @description No new replies, except by staff */
+                            closed: boolean;
+                            /** @description Left out of space listings; reachable by link */
+                            unlisted: boolean;
+                            replyCount: number;
+                            /** Format: date-time */
+                            lastPostedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deletedAt: string | null;
+                            /** @description Whether the viewer may reply now */
+                            canReply: boolean;
+                            posts: components["schemas"]["Post"][];
+                            /** @description Pass as ?after= for the next page of posts */
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A topic with a page of its posts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Posts after this post number */
+                    after?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            tags: string[];
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            pinned: boolean;
+                            /** @description No replies or edits, except by staff */
+                            locked: boolean;
+                            /** @description No new replies, except by staff */
+                            closed: boolean;
+                            /** @description Left out of space listings; reachable by link */
+                            unlisted: boolean;
+                            replyCount: number;
+                            /** Format: date-time */
+                            lastPostedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deletedAt: string | null;
+                            /** @description Whether the viewer may reply now */
+                            canReply: boolean;
+                            posts: components["schemas"]["Post"][];
+                            /** @description Pass as ?after= for the next page of posts */
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Retitle (author or staff), pin, lock, close or unlist (staff) a topic */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description title: its author or staff; the flags: staff */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        locked?: boolean;
+                        pinned?: boolean;
+                        closed?: boolean;
+                        unlisted?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            tags: string[];
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            pinned: boolean;
+                            /** @description No replies or edits, except by staff */
+                            locked: boolean;
+                            /** @description No new replies, except by staff */
+                            closed: boolean;
+                            /** @description Left out of space listings; reachable by link */
+                            unlisted: boolean;
+                            replyCount: number;
+                            /** Format: date-time */
+                            lastPostedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deletedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/topics/{id}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to a topic */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                        /** @description A post of the same topic */
+                        replyToPostId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topicId: number;
+                            /** @description 1 is the topic's first post */
+                            postNumber: number;
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            replyToPostId: number | null;
+                            /** @description Markdown as written; empty when deleted, except for its author and staff */
+                            body: string;
+                            /** @description Sanitized HTML rendered from body */
+                            html: string;
+                            /** @description Send it back when editing; goes up by one on each edit */
+                            revision: number;
+                            deleted: boolean;
+                            editedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            reactions: {
+                                emoji: string;
+                                count: number;
+                                /** @description Whether the viewer added this reaction */
+                                reacted: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a post (its author or staff); the first post deletes the topic */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a post (its author or staff)
+         * @description Send the revision you edited; if the post changed since, the answer is 409 edit_conflict. The old body is kept as a revision.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                        /** @description The revision the edit is based on; a stale one is an edit_conflict */
+                        revision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topicId: number;
+                            /** @description 1 is the topic's first post */
+                            postNumber: number;
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            replyToPostId: number | null;
+                            /** @description Markdown as written; empty when deleted, except for its author and staff */
+                            body: string;
+                            /** @description Sanitized HTML rendered from body */
+                            html: string;
+                            /** @description Send it back when editing; goes up by one on each edit */
+                            revision: number;
+                            deleted: boolean;
+                            editedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            reactions: {
+                                emoji: string;
+                                count: number;
+                                /** @description Whether the viewer added this reaction */
+                                reacted: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/posts/{id}/reactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** React to a post */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description One of the site's reactions */
+                        emoji: "👍" | "❤️" | "😂" | "🎉" | "😮" | "🙏";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reactions: {
+                                emoji: string;
+                                count: number;
+                                /** @description Whether the viewer added this reaction */
+                                reacted: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/reactions/{emoji}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take back a reaction */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    /** @description One of the site's reactions */
+                    emoji: "👍" | "❤️" | "😂" | "🎉" | "😮" | "🙏";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2861,7 +4088,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @description Stable, machine-readable error code */
-                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "email_unconfirmed" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "email_unconfirmed" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
                 /** @description Human-readable explanation */
                 message: string;
                 /** @description The input field at fault, when there is one */
@@ -2887,6 +4114,81 @@ export interface components {
             guidelinesVersion: number | null;
             /** Format: date-time */
             joinedAt: string;
+        };
+        Space: {
+            id: number;
+            parentId: number | null;
+            name: string;
+            slug: string;
+            description: string;
+            color: string;
+            position: number;
+            /** @description private: staff and the groups granted access only */
+            visibility: "public" | "private";
+            topicCount: number;
+            postCount: number;
+            lastPostedAt: string | null;
+            /** @description Whether the viewer may start topics here */
+            canPost: boolean;
+            /** @description Whether the viewer may reply to topics here */
+            canReply: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Topic: {
+            id: number;
+            spaceId: number;
+            title: string;
+            slug: string;
+            tags: string[];
+            author: {
+                id: number;
+                /** @description Null for members without an account (imported) */
+                username: string | null;
+                displayName: string;
+            };
+            pinned: boolean;
+            /** @description No replies or edits, except by staff */
+            locked: boolean;
+            /** @description No new replies, except by staff */
+            closed: boolean;
+            /** @description Left out of space listings; reachable by link */
+            unlisted: boolean;
+            replyCount: number;
+            /** Format: date-time */
+            lastPostedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            deletedAt: string | null;
+        };
+        Post: {
+            id: number;
+            topicId: number;
+            /** @description 1 is the topic's first post */
+            postNumber: number;
+            author: {
+                id: number;
+                /** @description Null for members without an account (imported) */
+                username: string | null;
+                displayName: string;
+            };
+            replyToPostId: number | null;
+            /** @description Markdown as written; empty when deleted, except for its author and staff */
+            body: string;
+            /** @description Sanitized HTML rendered from body */
+            html: string;
+            /** @description Send it back when editing; goes up by one on each edit */
+            revision: number;
+            deleted: boolean;
+            editedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            reactions: {
+                emoji: string;
+                count: number;
+                /** @description Whether the viewer added this reaction */
+                reacted: boolean;
+            }[];
         };
     };
     responses: never;

@@ -144,6 +144,89 @@ export interface JobProgressTable {
   updated_at: DefaultTime;
 }
 
+export type SpaceVisibility = 'public' | 'private';
+
+export interface SpacesTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  slug: string;
+  description: Generated<string>;
+  color: Generated<string>;
+  position: Generated<number>;
+  visibility: ColumnType<SpaceVisibility, SpaceVisibility | undefined, SpaceVisibility>;
+  topic_count: Generated<number>;
+  post_count: Generated<number>;
+  last_posted_at: NullableTime;
+  created_at: DefaultTime;
+  updated_at: DefaultTime;
+}
+
+export interface SpacePermissionsTable {
+  space_id: number;
+  group_id: number;
+  can_see: Generated<boolean>;
+  can_post: Generated<boolean>;
+  can_reply: Generated<boolean>;
+}
+
+export interface TopicsTable {
+  id: Generated<number>;
+  space_id: number;
+  author_id: number;
+  title: string;
+  slug: string;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  pinned: Generated<boolean>;
+  locked: Generated<boolean>;
+  closed: Generated<boolean>;
+  unlisted: Generated<boolean>;
+  deleted_at: NullableTime;
+  deleted_by: number | null;
+  last_post_number: Generated<number>;
+  reply_count: Generated<number>;
+  last_posted_at: DefaultTime;
+  last_poster_id: number | null;
+  view_count: Generated<number>;
+  created_at: DefaultTime;
+  updated_at: DefaultTime;
+  /** Generated: setweight(to_tsvector('simple', title), 'A'). */
+  search: ColumnType<string, never, never>;
+}
+
+export interface PostsTable {
+  id: Generated<number>;
+  topic_id: number;
+  author_id: number;
+  post_number: number;
+  reply_to_post_id: number | null;
+  body: string;
+  html: string;
+  revision: Generated<number>;
+  edited_at: NullableTime;
+  deleted_at: NullableTime;
+  deleted_by: number | null;
+  created_at: DefaultTime;
+  updated_at: DefaultTime;
+  /** Generated: to_tsvector('simple', body). */
+  search: ColumnType<string, never, never>;
+}
+
+export interface PostRevisionsTable {
+  post_id: number;
+  revision: number;
+  body: string;
+  editor_id: number | null;
+  created_at: DefaultTime;
+}
+
+export interface PostReactionsTable {
+  post_id: number;
+  member_id: number;
+  emoji: string;
+  created_at: DefaultTime;
+}
+
 export interface DB {
   members: MembersTable;
   accounts: AccountsTable;
@@ -157,4 +240,10 @@ export interface DB {
   activities: ActivitiesTable;
   audit_log: AuditLogTable;
   job_progress: JobProgressTable;
+  spaces: SpacesTable;
+  space_permissions: SpacePermissionsTable;
+  topics: TopicsTable;
+  posts: PostsTable;
+  post_revisions: PostRevisionsTable;
+  post_reactions: PostReactionsTable;
 }

@@ -1,0 +1,31 @@
+// Discussions: spaces, topics, posts and reactions.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context';
+import type { GroupsService } from '../groups';
+import { registerPostRoutes } from './posts/posts.routes';
+import { createPostsService, type PostsService } from './posts/posts.service';
+import { registerSpaceRoutes } from './spaces/spaces.routes';
+import { createSpacesService, type SpacesService } from './spaces/spaces.service';
+import { registerTopicRoutes } from './topics/topics.routes';
+import { createTopicsService, type TopicsService } from './topics/topics.service';
+
+export { renderMarkdown } from './markdown';
+export { REACTIONS, limits as discussionLimits } from './discussions.rules';
+
+export interface Discussions {
+  spaces: SpacesService;
+  topics: TopicsService;
+  posts: PostsService;
+}
+
+export function createDiscussions(ctx: AppContext, groups: Pick<GroupsService, 'groupsOf'>): Discussions {
+  const spaces = createSpacesService(ctx, groups);
+  const topics = createTopicsService(ctx, spaces);
+  return { spaces, topics, posts: createPostsService(ctx, topics) };
+}
+
+export function registerDiscussions(app: FastifyInstance, discussions: Discussions): void {
+  registerSpaceRoutes(app, discussions.spaces);
+  registerTopicRoutes(app, discussions.topics);
+  registerPostRoutes(app, discussions.posts);
+}

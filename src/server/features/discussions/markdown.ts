@@ -1,0 +1,67 @@
+// Markdown → safe HTML, once on write. markdown-it never passes raw HTML through (html: false), and
+// sanitize-html then keeps a strict allowlist as a second wall in case a plugin or a bug lets one slip.
+import MarkdownIt, { type StateCore } from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+
+const TASK = /^\[([ xX])\]\s+/;
+
+/** `- [ ] todo` and `- [x] done` list items become disabled checkboxes. */
+function taskLists(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 2; i < tokens.length; i++) {
+    const inline = tokens[i];
+    const paragraph = tokens[i - 1];
+    const item = tokens[i - 2];
+    if (inline?.type !== 'inline' || paragraph?.type !== 'paragraph_open' || item?.type !== 'list_item_open') continue;
+    const first = inline.children?.[0];
+    const match = first?.type === 'text' ? TASK.exec(first.content) : null;
+    if (!first || !match) continue;
+    first.content = first.content.slice(match[0].length);
+    inline.content = inline.content.slice(match[0].length);
+    const checkbox = new state.Token('html_inline', '', 0);
+    checkbox.content = match[1] === ' ' ? '<input type="checkbox" disabled> ' : '<input type="checkbox" disabled checked> ';
+    inline.children?.unshift(checkbox);
+    item.attrJoin('class', 'task-list-item');
+  }
+}
+md.core.ruler.after('inline', 'task_lists', taskLists);
+
+const LINK_REL = 'nofollow ugc noopener';
+
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'em', 'strong', 's', 'del',
+    'a', 'img', 'ul', 'ol', 'li', 'input', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'title'],
+    ol: ['start'],
+    li: ['class'],
+    code: ['class'],
+    input: ['type', 'disabled', 'checked'],
+    th: ['style'],
+    td: ['style'],
+  },
+  allowedClasses: { code: [/^language-[\w+#.-]+$/], li: ['task-list-item'] },
+  allowedStyles: { th: { 'text-align': [/^(left|right|center)$/] }, td: { 'text-align': [/^(left|right|center)$/] } },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: LINK_REL } }),
+    input: (tagName, attribs) => ({
+      tagName,
+      attribs: { type: 'checkbox', disabled: '', ...(attribs.checked !== undefined ? { checked: '' } : {}) },
+    }),
+  },
+};
+
+/** Renders member-written Markdown to HTML that is safe to insert into a page as is. */
+export function renderMarkdown(markdown: string): string {
+  return sanitizeHtml(md.render(markdown), sanitizeOptions).trim();
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParam, NoContent, errorResponses } from '../../../platform/http/schemas';
+import { CreatePostBody, EditPostBody, PostView, ReactionBody, ReactionParams, ReactionsView } from './posts.schema';
+import type { PostsService } from './posts.service';
+
+export function registerPostRoutes(app: FastifyInstance, posts: PostsService): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const member = { auth: 'member' as const };
+
+  r.post(
+    '/api/topics/:id/posts',
+    { config: member, schema: { tags: ['discussions'], summary: 'Reply to a topic', params: IdParam, body: CreatePostBody, response: { 201: PostView, ...errorResponses(401, 403, 404, 409) } } },
+    async (request, reply) => reply.code(201).send(await posts.reply(request.principal, request.params.id, request.body)),
+  );
+
+  r.patch(
+    '/api/posts/:id',
+    {
+      config: member,
+      schema: {
+        tags: ['discussions'],
+        summary: 'Edit a post (its author or staff)',
+        description: 'Send the revision you edited; if the post changed since, the answer is 409 edit_conflict. The old body is kept as a revision.',
+        params: IdParam,
+        body: EditPostBody,
+        response: { 200: PostView, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => posts.edit(request.principal, request.params.id, request.body, request.ip),
+  );
+
+  r.delete(
+    '/api/posts/:id',
+    { config: member, schema: { tags: ['discussions'], summary: 'Delete a post (its author or staff); the first post deletes the topic', params: IdParam, response: { 204: NoContent, ...errorResponses(401, 403, 404, 409) } } },
+    async (request, reply) => {
+      await posts.remove(request.principal, request.params.id, request.ip);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/posts/:id/reactions',
+    { config: member, schema: { tags: ['discussions'], summary: 'React to a post', params: IdParam, body: ReactionBody, response: { 201: ReactionsView, ...errorResponses(401, 404, 409) } } },
+    async (request, reply) => reply.code(201).send(await posts.react(request.principal, request.params.id, request.body.emoji)),
+  );
+
+  r.delete(
+    '/api/posts/:id/reactions/:emoji',
+    { config: member, schema: { tags: ['discussions'], summary: 'Take back a reaction', params: ReactionParams, response: { 204: NoContent, ...errorResponses(401, 404) } } },
+    async (request, reply) => {
+      await posts.unreact(request.principal, request.params.id, request.params.emoji);
+      return reply.code(204).send(null);
+    },
+  );
+}

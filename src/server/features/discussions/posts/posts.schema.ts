@@ -1,0 +1,56 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { NullableTimestamp, Timestamp } from '../../../platform/http/schemas';
+import { REACTIONS, limits } from '../discussions.rules';
+
+export const AuthorView = Type.Object({
+  id: Type.Integer(),
+  username: Type.Union([Type.String(), Type.Null()], { description: 'Null for members without an account (imported)' }),
+  displayName: Type.String(),
+});
+export type AuthorView = Static<typeof AuthorView>;
+
+export const Emoji = Type.Union(REACTIONS.map((e) => Type.Literal(e)), { description: 'One of the site\'s reactions' });
+
+export const ReactionSummary = Type.Object({
+  emoji: Type.String(),
+  count: Type.Integer(),
+  reacted: Type.Boolean({ description: 'Whether the viewer added this reaction' }),
+});
+export type ReactionSummary = Static<typeof ReactionSummary>;
+
+export const PostView = Type.Object(
+  {
+    id: Type.Integer(),
+    topicId: Type.Integer(),
+    postNumber: Type.Integer({ description: '1 is the topic\'s first post' }),
+    author: AuthorView,
+    replyToPostId: Type.Union([Type.Integer(), Type.Null()]),
+    body: Type.String({ description: 'Markdown as written; empty when deleted, except for its author and staff' }),
+    html: Type.String({ description: 'Sanitized HTML rendered from body' }),
+    revision: Type.Integer({ description: 'Send it back when editing; goes up by one on each edit' }),
+    deleted: Type.Boolean(),
+    editedAt: NullableTimestamp,
+    createdAt: Timestamp,
+    reactions: Type.Array(ReactionSummary),
+  },
+  { $id: 'Post' },
+);
+export type PostView = Static<typeof PostView>;
+
+export const PostBody = Type.String({ minLength: limits.bodyMin, maxLength: limits.bodyMax, description: 'Markdown' });
+
+export const CreatePostBody = Type.Object(
+  { body: PostBody, replyToPostId: Type.Optional(Type.Integer({ minimum: 1, description: 'A post of the same topic' })) },
+  { additionalProperties: false },
+);
+export type CreatePostBody = Static<typeof CreatePostBody>;
+
+export const EditPostBody = Type.Object(
+  { body: PostBody, revision: Type.Integer({ minimum: 1, description: 'The revision the edit is based on; a stale one is an edit_conflict' }) },
+  { additionalProperties: false },
+);
+export type EditPostBody = Static<typeof EditPostBody>;
+
+export const ReactionBody = Type.Object({ emoji: Emoji }, { additionalProperties: false });
+export const ReactionParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), emoji: Emoji });
+export const ReactionsView = Type.Object({ reactions: Type.Array(ReactionSummary) });

@@ -1,0 +1,142 @@
+// Posts: replies, edits with revisions and conflict detection, soft deletes, reactions.
+import type { AppContext } from '../../../context';
+import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
+import { hasRole, requireMember, type Actor, type Principal } from '../../../platform/http/principal';
+import { recordActivity } from '../../activities';
+import { insertAudit } from '../../audit';
+import { limits, type Reaction } from '../discussions.rules';
+import { renderMarkdown } from '../markdown';
+import { countInSpace } from '../spaces/spaces.store';
+import { requireText, type TopicsService, type VisibleTopic } from '../topics/topics.service';
+import { nextPostNumber, softDeleteTopic, updateTopic } from '../topics/topics.store';
+import { readPost } from './posts.read';
+import type { CreatePostBody, EditPostBody, PostView, ReactionSummary } from './posts.schema';
+import {
+  deleteReaction, findPost, insertPost, insertReaction, insertRevision, postInTopic, reactionCounts, softDeletePost, updatePostBody, type PostRow,
+} from './posts.store';
+
+interface VisiblePost extends VisibleTopic {
+  post: PostRow;
+}
+
+export function createPostsService(ctx: AppContext, topics: TopicsService) {
+  const db = ctx.database.db;
+  const viewerOf = (actor: Actor) => ({ memberId: actor?.memberId ?? null, isStaff: hasRole(actor, 'moderator') });
+
+  /** 404 for a post the viewer cannot see: in a hidden space or topic, or deleted (unless `deletedToo`, for staff and its author). */
+  async function visiblePost(actor: Actor, id: number, deletedToo = false): Promise<VisiblePost> {
+    const post = await findPost(db, id);
+    if (!post) throw notFound('Post not found');
+    const visible = await topics.visibleTopic(actor, post.topic_id);
+    const mayStillSee = deletedToo && (hasRole(actor, 'moderator') || post.author_id === actor?.memberId);
+    if (post.deleted_at !== null && !mayStillSee) throw notFound('Post not found');
+    return { ...visible, post };
+  }
+
+  /** Authors change their own posts, staff anyone's; nobody but staff in a locked topic. */
+  function requireAuthorOrStaff(member: Principal, { post, topic }: VisiblePost, what: string): boolean {
+    const isStaff = hasRole(member, 'moderator');
+    if (!isStaff && post.author_id !== member.memberId) throw forbidden(`Only its author or staff can ${what} a post`);
+    if (!isStaff && topic.locked) throw new AppError('topic_locked', 'This topic is locked');
+    return isStaff && post.author_id !== member.memberId;
+  }
+
+  async function present(actor: Actor, postId: number): Promise<PostView> {
+    const view = await readPost(db, postId, viewerOf(actor));
+    if (!view) throw notFound('Post not found');
+    return view;
+  }
+
+  async function summary(actor: Actor, postId: number): Promise<{ reactions: ReactionSummary[] }> {
+    const rows = await reactionCounts(db, [postId], actor?.memberId ?? null);
+    return { reactions: rows.map((r) => ({ emoji: r.emoji, count: r.count, reacted: r.reacted })) };
+  }
+
+  return {
+    async reply(actor: Actor, topicId: number, body: CreatePostBody): Promise<PostView> {
+      const member = requireMember(actor);
+      const markdown = requireText('body', body.body, limits.bodyMin);
+      const { topic, access } = await topics.visibleTopic(actor, topicId);
+      if (topic.deleted_at !== null) throw notFound('Topic not found');
+      if (!access.canReply) throw forbidden('You cannot reply in this space');
+      const isStaff = hasRole(actor, 'moderator');
+      if (topic.locked && !isStaff) throw new AppError('topic_locked', 'This topic is locked');
+      if (topic.closed && !isStaff) throw new AppError('topic_closed', 'This topic is closed to new replies');
+      if (body.replyToPostId !== undefined && !(await postInTopic(db, body.replyToPostId, topicId))) {
+        throw invalid('replyToPostId', 'That post is not in this topic');
+      }
+      const at = new Date();
+      const postId = await ctx.database.tx(async (trx) => {
+        const postNumber = await nextPostNumber(trx, topicId, { isReply: true, posterId: member.memberId, at });
+        const id = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: body.replyToPostId ?? null, body: markdown, html: renderMarkdown(markdown), at });
+        await countInSpace(trx, topic.space_id, { topics: 0, posts: 1, at });
+        await recordActivity(trx, { memberId: member.memberId, kind: 'post.created', occurredAt: at, spaceId: topic.space_id, topicId, postId: id });
+        return id;
+      });
+      await ctx.bus.emit('post.created', { postId, topicId, spaceId: topic.space_id, authorId: member.memberId });
+      return present(actor, postId);
+    },
+
+    async edit(actor: Actor, id: number, body: EditPostBody, ip: string): Promise<PostView> {
+      const member = requireMember(actor);
+      const markdown = requireText('body', body.body, limits.bodyMin);
+      const visible = await visiblePost(actor, id);
+      const { post, topic } = visible;
+      const byStaff = requireAuthorOrStaff(member, visible, 'edit');
+      const conflict = () => new AppError('edit_conflict', `The post changed since revision ${body.revision}; reload it and edit again`, { field: 'revision' });
+      if (body.revision !== post.revision) throw conflict();
+      await ctx.database.tx(async (trx) => {
+        if (!(await updatePostBody(trx, id, body.revision, { body: markdown, html: renderMarkdown(markdown), at: new Date() }))) throw conflict();
+        await insertRevision(trx, { postId: id, revision: post.revision, body: post.body, editorId: member.memberId });
+        if (byStaff) await insertAudit(trx, { actorId: member.memberId, action: 'post.edit', targetType: 'post', targetId: id, after: { revision: post.revision + 1 }, ip });
+      });
+      await ctx.bus.emit('post.updated', { postId: id, topicId: topic.id, spaceId: topic.space_id });
+      return present(actor, id);
+    },
+
+    /** Soft delete; deleting the first post deletes the topic. */
+    async remove(actor: Actor, id: number, ip: string): Promise<void> {
+      const member = requireMember(actor);
+      const visible = await visiblePost(actor, id, true);
+      const { post, topic } = visible;
+      const byStaff = requireAuthorOrStaff(member, visible, 'delete');
+      if (post.deleted_at !== null) return;
+      const isFirst = post.post_number === 1;
+      const at = new Date();
+      await ctx.database.tx(async (trx) => {
+        if (!(await softDeletePost(trx, id, member.memberId, at))) return;
+        if (isFirst) {
+          await softDeleteTopic(trx, topic.id, member.memberId, at);
+          await countInSpace(trx, topic.space_id, { topics: -1, posts: -(topic.reply_count + 1), at: null });
+        } else {
+          await updateTopic(trx, topic.id, { replyCountChange: -1 });
+          await countInSpace(trx, topic.space_id, { topics: 0, posts: -1, at: null });
+        }
+        if (byStaff) await insertAudit(trx, { actorId: member.memberId, action: isFirst ? 'topic.delete' : 'post.delete', targetType: 'post', targetId: id, ip });
+      });
+      await ctx.bus.emit('post.deleted', { postId: id, topicId: topic.id, spaceId: topic.space_id });
+      if (isFirst) await ctx.bus.emit('topic.deleted', { topicId: topic.id, spaceId: topic.space_id });
+    },
+
+    async react(actor: Actor, id: number, emoji: Reaction): Promise<{ reactions: ReactionSummary[] }> {
+      const member = requireMember(actor);
+      const { post, topic } = await visiblePost(actor, id);
+      const at = new Date();
+      await ctx.database.tx(async (trx) => {
+        if (!(await insertReaction(trx, id, member.memberId, emoji))) throw new AppError('already_reacted', `You already reacted with ${emoji}`, { field: 'emoji' });
+        await recordActivity(trx, { memberId: member.memberId, kind: 'reaction.added', occurredAt: at, spaceId: topic.space_id, topicId: topic.id, postId: id, props: { emoji, postAuthorId: post.author_id } });
+      });
+      await ctx.bus.emit('reaction.added', { postId: id, topicId: topic.id, spaceId: topic.space_id, memberId: member.memberId, emoji });
+      return summary(actor, id);
+    },
+
+    async unreact(actor: Actor, id: number, emoji: Reaction): Promise<void> {
+      const member = requireMember(actor);
+      const { topic } = await visiblePost(actor, id);
+      if (!(await deleteReaction(db, id, member.memberId, emoji))) throw notFound('You have not reacted with that emoji');
+      await ctx.bus.emit('reaction.removed', { postId: id, topicId: topic.id, spaceId: topic.space_id, memberId: member.memberId, emoji });
+    },
+  };
+}
+
+export type PostsService = ReturnType<typeof createPostsService>;

@@ -1,0 +1,127 @@
+// Spaces: where topics live, each public or private, with rights granted to groups.
+import type { AppContext } from '../../../context';
+import { AppError, invalid, notFound, pgCodes, pgErrorCode } from '../../../platform/errors';
+import { hasRole, requireRole, type Actor } from '../../../platform/http/principal';
+import { insertAudit } from '../../audit';
+import type { GroupsService } from '../../groups';
+import { spaceAccess, type SpaceAccess } from '../discussions.rules';
+import type { CreateSpaceBody, SpacePermissionsBody, SpacePermissionsView, SpaceView } from './spaces.schema';
+import { findSpace, insertSpace, listGrants, listSpaces, replaceGrants, touchSpace, type GrantRow, type SpaceRow } from './spaces.store';
+
+function present(row: SpaceRow, access: SpaceAccess): SpaceView {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    color: row.color,
+    position: row.position,
+    visibility: row.visibility,
+    topicCount: row.topic_count,
+    postCount: row.post_count,
+    lastPostedAt: row.last_posted_at?.toISOString() ?? null,
+    canPost: access.canPost,
+    canReply: access.canReply,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+const toGrant = (g: GrantRow) => ({ groupName: g.group_name, canSee: g.can_see, canPost: g.can_post, canReply: g.can_reply });
+
+export interface VisibleSpace {
+  space: SpaceRow;
+  access: SpaceAccess;
+}
+
+export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService, 'groupsOf'>) {
+  const db = ctx.database.db;
+
+  async function viewerOf(actor: Actor) {
+    return { groups: await groups.groupsOf(actor), isStaff: hasRole(actor, 'moderator'), signedIn: actor !== null };
+  }
+
+  /** The space and the viewer's rights in it; 404 when it does not exist or the viewer may not see it. */
+  async function visible(actor: Actor, spaceId: number): Promise<VisibleSpace> {
+    const space = await findSpace(db, spaceId);
+    if (!space) throw notFound('Space not found');
+    const access = spaceAccess(space, (await listGrants(db, [space.id])).map(toGrant), await viewerOf(actor));
+    if (!access.canSee) throw notFound('Space not found');
+    if (space.parent_id !== null) await visible(actor, space.parent_id);
+    return { space, access };
+  }
+
+  async function permissionsOf(spaceId: number): Promise<SpacePermissionsView> {
+    const rows = await listGrants(db, [spaceId]);
+    return { grants: rows.map((g) => ({ groupId: g.group_id, groupName: g.group_name, canSee: g.can_see, canPost: g.can_post, canReply: g.can_reply })) };
+  }
+
+  return {
+    visible,
+
+    async list(actor: Actor): Promise<SpaceView[]> {
+      const [spaces, grants, viewer] = await Promise.all([listSpaces(db), listGrants(db), viewerOf(actor)]);
+      const accessById = new Map(spaces.map((s) => [s.id, spaceAccess(s, grants.filter((g) => g.space_id === s.id).map(toGrant), viewer)]));
+      const seen = (s: SpaceRow): boolean => accessById.get(s.id)?.canSee === true && (s.parent_id === null || accessById.get(s.parent_id)?.canSee === true);
+      return spaces.filter(seen).map((s) => present(s, accessById.get(s.id) ?? { canSee: true, canPost: false, canReply: false }));
+    },
+
+    async create(actor: Actor, body: CreateSpaceBody, ip: string): Promise<SpaceView> {
+      const admin = requireRole(actor, 'admin', 'Only admins can create spaces');
+      if (body.parentId !== undefined) {
+        const parent = await findSpace(db, body.parentId);
+        if (!parent) throw invalid('parentId', 'No such space');
+        if (parent.parent_id !== null) throw invalid('parentId', 'Spaces nest one level only');
+      }
+      let id: number;
+      try {
+        id = await ctx.database.tx(async (trx) => {
+          const created = await insertSpace(trx, {
+            parentId: body.parentId ?? null,
+            name: body.name.trim(),
+            slug: body.slug,
+            description: body.description ?? '',
+            color: body.color,
+            position: body.position ?? 0,
+            visibility: body.visibility,
+          });
+          await insertAudit(trx, { actorId: admin.memberId, action: 'space.create', targetType: 'space', targetId: created, after: body, ip });
+          return created;
+        });
+      } catch (error) {
+        if (pgErrorCode(error) === pgCodes.uniqueViolation) throw new AppError('slug_taken', `A space with the slug ${body.slug} exists`, { field: 'slug' });
+        throw error;
+      }
+      await ctx.bus.emit('space.created', { spaceId: id });
+      return present((await visible(actor, id)).space, { canSee: true, canPost: true, canReply: true });
+    },
+
+    async permissions(actor: Actor, id: number): Promise<SpacePermissionsView> {
+      requireRole(actor, 'admin', 'Only admins can read space permissions');
+      if (!(await findSpace(db, id))) throw notFound('Space not found');
+      return permissionsOf(id);
+    },
+
+    async setPermissions(actor: Actor, id: number, body: SpacePermissionsBody, ip: string): Promise<SpacePermissionsView> {
+      const admin = requireRole(actor, 'admin', 'Only admins can change space permissions');
+      if (!(await findSpace(db, id))) throw notFound('Space not found');
+      const groupIds = body.grants.map((g) => g.groupId);
+      if (new Set(groupIds).size !== groupIds.length) throw invalid('grants', 'Each group may appear once');
+      const before = await permissionsOf(id);
+      try {
+        await ctx.database.tx(async (trx) => {
+          await replaceGrants(trx, id, body.grants);
+          await touchSpace(trx, id);
+          await insertAudit(trx, { actorId: admin.memberId, action: 'space.permissions', targetType: 'space', targetId: id, before: before.grants, after: body.grants, ip });
+        });
+      } catch (error) {
+        if (pgErrorCode(error) === pgCodes.foreignKeyViolation) throw invalid('grants', 'No such group');
+        throw error;
+      }
+      await ctx.bus.emit('space.updated', { spaceId: id });
+      return permissionsOf(id);
+    },
+  };
+}
+
+export type SpacesService = ReturnType<typeof createSpacesService>;

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParam, errorResponses } from '../../../platform/http/schemas';
+import { CreateTopicBody, PatchTopicBody, TopicDetail, TopicListQuery, TopicPage, TopicQuery, TopicView } from './topics.schema';
+import type { TopicsService } from './topics.service';
+
+export function registerTopicRoutes(app: FastifyInstance, topics: TopicsService): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.get(
+    '/api/spaces/:id/topics',
+    {
+      schema: {
+        tags: ['discussions'],
+        summary: 'Topics of a space, pinned first, then by last activity',
+        params: IdParam,
+        querystring: TopicListQuery,
+        response: { 200: TopicPage, ...errorResponses(404) },
+      },
+    },
+    async (request) => topics.list(request.principal, request.params.id, request.query),
+  );
+
+  r.post(
+    '/api/topics',
+    { config: { auth: 'member' }, schema: { tags: ['discussions'], summary: 'Start a topic with its first post', body: CreateTopicBody, response: { 201: TopicDetail, ...errorResponses(401, 403, 404) } } },
+    async (request, reply) => reply.code(201).send(await topics.create(request.principal, request.body)),
+  );
+
+  r.get(
+    '/api/topics/:id',
+    { schema: { tags: ['discussions'], summary: 'A topic with a page of its posts', params: IdParam, querystring: TopicQuery, response: { 200: TopicDetail, ...errorResponses(404) } } },
+    async (request) => topics.detail(request.principal, request.params.id, request.query.after ?? 0),
+  );
+
+  r.patch(
+    '/api/topics/:id',
+    {
+      config: { auth: 'member' },
+      schema: {
+        tags: ['discussions'],
+        summary: 'Retitle (author or staff), pin, lock, close or unlist (staff) a topic',
+        params: IdParam,
+        body: PatchTopicBody,
+        response: { 200: TopicView, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => topics.update(request.principal, request.params.id, request.body, request.ip),
+  );
+}

@@ -1,0 +1,119 @@
+// Topics: started in a space with a first post, listed pinned-first, moderated by staff.
+import type { Static } from '@sinclair/typebox';
+import type { AppContext } from '../../../context';
+import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
+import { decodeCursor, pageOf } from '../../../platform/http/cursor';
+import { hasRole, requireMember, type Actor } from '../../../platform/http/principal';
+import { recordActivity } from '../../activities';
+import { insertAudit } from '../../audit';
+import { limits, normalizeTags, slugify, type SpaceAccess } from '../discussions.rules';
+import { renderMarkdown } from '../markdown';
+import { readPostPage } from '../posts/posts.read';
+import { insertPost } from '../posts/posts.store';
+import type { SpacesService } from '../spaces/spaces.service';
+import { countInSpace } from '../spaces/spaces.store';
+import { presentTopic } from './topics.presenter';
+import type { CreateTopicBody, PatchTopicBody, TopicDetail, TopicListQuery, TopicPage, TopicView } from './topics.schema';
+import { findTopic, insertTopic, listTopics, nextPostNumber, updateTopic, type TopicRow } from './topics.store';
+
+export interface VisibleTopic {
+  topic: TopicRow;
+  access: SpaceAccess;
+}
+
+/** Text that is only white space does not count towards a minimum length. */
+export function requireText(field: string, value: string, min: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length < min) throw invalid(field, `${field} needs at least ${min} characters besides spaces`);
+  return field === 'body' ? value : trimmed;
+}
+
+export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
+  const db = ctx.database.db;
+
+  /** The topic and the viewer's rights in its space; 404 when deleted (staff excepted) or in a space the viewer cannot see. */
+  async function visibleTopic(actor: Actor, id: number): Promise<VisibleTopic> {
+    const topic = await findTopic(db, id);
+    if (!topic || (topic.deleted_at !== null && !hasRole(actor, 'moderator'))) throw notFound('Topic not found');
+    const { access } = await spaces.visible(actor, topic.space_id);
+    return { topic, access };
+  }
+
+  function mayReply(actor: Actor, { topic, access }: VisibleTopic): boolean {
+    if (!access.canReply || topic.deleted_at !== null) return false;
+    return hasRole(actor, 'moderator') || (!topic.locked && !topic.closed);
+  }
+
+  async function detail(actor: Actor, id: number, after: number): Promise<TopicDetail> {
+    const visible = await visibleTopic(actor, id);
+    const page = await readPostPage(db, id, after, { memberId: actor?.memberId ?? null, isStaff: hasRole(actor, 'moderator') });
+    return { ...presentTopic(visible.topic), canReply: mayReply(actor, visible), posts: page.posts, nextAfter: page.nextAfter };
+  }
+
+  return {
+    visibleTopic,
+    detail,
+
+    async list(actor: Actor, spaceId: number, query: Static<typeof TopicListQuery>): Promise<TopicPage> {
+      await spaces.visible(actor, spaceId);
+      const limit = query.limit ?? 20;
+      const key = decodeCursor(query.cursor, ['number', 'string', 'number']);
+      let after: { pinned: boolean; lastPostedAt: Date; id: number } | undefined;
+      if (key) {
+        const lastPostedAt = new Date(String(key[1]));
+        if (Number.isNaN(lastPostedAt.getTime())) throw invalid('cursor', 'cursor is not valid');
+        after = { pinned: key[0] === 1, lastPostedAt, id: Number(key[2]) };
+      }
+      const rows = await listTopics(db, spaceId, { limit, after, includeUnlisted: hasRole(actor, 'moderator') });
+      const page = pageOf(rows, limit, (r) => [r.pinned ? 1 : 0, r.last_posted_at.toISOString(), r.id]);
+      return { items: page.items.map(presentTopic), nextCursor: page.nextCursor };
+    },
+
+    async create(actor: Actor, body: CreateTopicBody): Promise<TopicDetail> {
+      const member = requireMember(actor);
+      const title = requireText('title', body.title, limits.titleMin);
+      const markdown = requireText('body', body.body, limits.bodyMin);
+      const { access } = await spaces.visible(actor, body.spaceId);
+      if (!access.canPost) throw forbidden('You cannot start topics in this space');
+      const at = new Date();
+      const ids = await ctx.database.tx(async (trx) => {
+        const topicId = await insertTopic(trx, { spaceId: body.spaceId, authorId: member.memberId, title, slug: slugify(title), tags: normalizeTags(body.tags ?? []), at });
+        const postNumber = await nextPostNumber(trx, topicId, { isReply: false, posterId: member.memberId, at });
+        const postId = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: null, body: markdown, html: renderMarkdown(markdown), at });
+        await countInSpace(trx, body.spaceId, { topics: 1, posts: 1, at });
+        await recordActivity(trx, { memberId: member.memberId, kind: 'topic.created', occurredAt: at, spaceId: body.spaceId, topicId, postId });
+        return { topicId, postId };
+      });
+      await ctx.bus.emit('topic.created', { topicId: ids.topicId, spaceId: body.spaceId, postId: ids.postId, authorId: member.memberId });
+      return detail(actor, ids.topicId, 0);
+    },
+
+    async update(actor: Actor, id: number, patch: PatchTopicBody, ip: string): Promise<TopicView> {
+      const member = requireMember(actor);
+      const { topic } = await visibleTopic(actor, id);
+      const isStaff = hasRole(actor, 'moderator');
+      const { title: newTitle, ...flags } = patch;
+      if (Object.keys(flags).length > 0 && !isStaff) throw forbidden('Only staff can pin, lock, close or unlist topics');
+      let title: string | undefined;
+      if (newTitle !== undefined) {
+        if (!isStaff && topic.author_id !== member.memberId) throw forbidden('Only its author or staff can retitle a topic');
+        if (!isStaff && topic.locked) throw new AppError('topic_locked', 'This topic is locked');
+        title = requireText('title', newTitle, limits.titleMin);
+      }
+      const changes = { ...flags, ...(title !== undefined ? { title, slug: slugify(title) } : {}) };
+      await ctx.database.tx(async (trx) => {
+        await updateTopic(trx, id, changes);
+        if (isStaff) {
+          const before = Object.fromEntries(Object.keys(changes).map((k) => [k, topic[k as keyof typeof changes]]));
+          await insertAudit(trx, { actorId: member.memberId, action: 'topic.update', targetType: 'topic', targetId: id, before, after: changes, ip });
+        }
+      });
+      await ctx.bus.emit('topic.updated', { topicId: id, spaceId: topic.space_id });
+      const updated = await findTopic(db, id);
+      if (!updated) throw notFound('Topic not found');
+      return presentTopic(updated);
+    },
+  };
+}
+
+export type TopicsService = ReturnType<typeof createTopicsService>;
