@@ -18,6 +18,7 @@ import { registerDiscussions } from './features/discussions';
 import { registerGroupRoutes } from './features/groups';
 import { registerHealthRoutes } from './features/health';
 import { registerJobRoutes } from './features/jobs';
+import { registerNotificationRoutes } from './features/notifications';
 import { registerSettingsRoutes } from './features/settings';
 import { registerSetupRoutes } from './features/setup';
 import type { Runtime } from './runtime';
@@ -79,6 +80,7 @@ export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Pr
   registerApiKeyRoutes(app, services.apiKeys);
   registerGroupRoutes(app, services.groups);
   registerDiscussions(app, services.discussions);
+  registerNotificationRoutes(app, services.notifications);
   registerAuditRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerRealtimeRoutes(app, services.realtime);

@@ -4,8 +4,9 @@ import { defineMailJob } from './platform/mail/send';
 import { RealtimeHub } from './platform/realtime/hub';
 import { createAccounts, defineAccountJobs, type Accounts } from './features/accounts';
 import { createApiKeysService, type ApiKeysService } from './features/api-keys';
-import { createDiscussions, type Discussions } from './features/discussions';
+import { createDiscussions, publishDiscussionEvents, type Discussions } from './features/discussions';
 import { createGroupsService, type GroupsService } from './features/groups';
+import { createNotifications, type NotificationsService } from './features/notifications';
 import { createSettingsService, type SettingsService } from './features/settings';
 import { createSetupService, type SetupService } from './features/setup';
 
@@ -16,6 +17,7 @@ export interface Services {
   groups: GroupsService;
   setup: SetupService;
   discussions: Discussions;
+  notifications: NotificationsService;
   realtime: RealtimeHub;
 }
 
@@ -31,5 +33,8 @@ export function createServices(ctx: AppContext): Services {
   defineMailJob(ctx.jobs, ctx.mailer);
   defineAccountJobs(ctx);
   const discussions = createDiscussions(ctx, groups);
-  return { settings, accounts, apiKeys, groups, setup, discussions, realtime: new RealtimeHub(ctx.bus) };
+  const notifications = createNotifications(ctx, discussions);
+  const realtime = new RealtimeHub(ctx.bus, (principal) => groups.groupsOf(principal));
+  publishDiscussionEvents(ctx.bus, ctx.database.db, realtime);
+  return { settings, accounts, apiKeys, groups, setup, discussions, notifications, realtime };
 }

@@ -6,6 +6,7 @@ export const errorCodes = {
   weak_password: 400,
   guidelines_not_accepted: 400,
   invalid_token: 400,
+  unknown_mention: 400,
   unauthorized: 401,
   invalid_credentials: 401,
   forbidden: 403,

@@ -12,6 +12,8 @@ export interface DomainEvents {
   'session.revoked': { tokenHash: string; memberId: number };
   'apiKey.revoked': { keyHash: string; memberId: number };
   'settings.updated': { keys: string[] };
+  /** Named group membership changed; null: any member (the group was deleted). */
+  'group.membersChanged': { groupId: number; memberIds: number[] | null };
   // Discussions: ids only, so that subscribers (realtime) re-check what a viewer may see.
   'space.created': { spaceId: number };
   'space.updated': { spaceId: number };
@@ -23,6 +25,8 @@ export interface DomainEvents {
   'post.deleted': { postId: number; topicId: number; spaceId: number };
   'reaction.added': { postId: number; topicId: number; spaceId: number; memberId: number; emoji: string };
   'reaction.removed': { postId: number; topicId: number; spaceId: number; memberId: number; emoji: string };
+  /** A notification for memberId was created or (a collapsed reaction) bumped; realtime can deliver it. */
+  'notification.created': { memberId: number; notificationId: number };
   'job.progress': { jobId: string; queue: string; percent: number; message: string };
 }
 

@@ -81,7 +81,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -140,7 +140,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -211,7 +211,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -268,7 +268,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -333,7 +333,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -419,7 +419,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -523,7 +523,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -608,7 +608,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -677,7 +677,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -741,7 +741,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -796,7 +796,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -881,7 +881,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -960,7 +960,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1038,7 +1038,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1123,7 +1123,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1186,7 +1186,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1244,7 +1244,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1308,7 +1308,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1382,7 +1382,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1482,7 +1482,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1594,7 +1594,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1675,7 +1675,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1771,7 +1771,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1865,7 +1865,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1947,7 +1947,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2037,7 +2037,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2104,7 +2104,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2186,7 +2186,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2283,7 +2283,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2377,7 +2377,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2450,7 +2450,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2542,7 +2542,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2688,7 +2688,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2777,7 +2777,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2868,7 +2868,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2956,7 +2956,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3000,7 +3000,60 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Latest or top topics across the spaces the viewer may see
+         * @description latest: by last activity, cursor-paged. top: by replies plus reactions in the period; topics without any are left out. Unlisted and deleted topics are left out.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description latest: by last activity; top: by replies + reactions in the period */
+                    feed?: "latest" | "top";
+                    /** @description For top */
+                    period?: "day" | "week" | "month" | "year";
+                    space?: number;
+                    tag?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Topic"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Start a topic with its first post */
         post: {
@@ -3053,6 +3106,12 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deletedAt: string | null;
+                            /** @description Signed-in viewers: the highest post number they read (0: none) */
+                            lastReadPostNumber?: number;
+                            /** @description Signed-in viewers: posts after the one they last read */
+                            unreadCount?: number;
+                            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                            notificationLevel?: "watching" | "tracking" | "normal" | "muted";
                             /** @description Whether the viewer may reply now */
                             canReply: boolean;
                             posts: components["schemas"]["Post"][];
@@ -3061,7 +3120,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3167,6 +3226,12 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deletedAt: string | null;
+                            /** @description Signed-in viewers: the highest post number they read (0: none) */
+                            lastReadPostNumber?: number;
+                            /** @description Signed-in viewers: posts after the one they last read */
+                            unreadCount?: number;
+                            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                            notificationLevel?: "watching" | "tracking" | "normal" | "muted";
                             /** @description Whether the viewer may reply now */
                             canReply: boolean;
                             posts: components["schemas"]["Post"][];
@@ -3175,7 +3240,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3263,10 +3328,16 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deletedAt: string | null;
+                            /** @description Signed-in viewers: the highest post number they read (0: none) */
+                            lastReadPostNumber?: number;
+                            /** @description Signed-in viewers: posts after the one they last read */
+                            unreadCount?: number;
+                            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                            notificationLevel?: "watching" | "tracking" | "normal" | "muted";
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3391,7 +3462,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3482,7 +3553,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3601,7 +3672,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3703,7 +3774,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3787,7 +3858,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3825,6 +3896,777 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search topic titles and post bodies the viewer may see
+         * @description Ranked best first. Deleted posts and topics, unlisted topics and spaces the viewer cannot see are left out. A bare date in after/before means midnight UTC; before is exclusive.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Words; "a phrase", or, -not (websearch syntax) */
+                    q: string;
+                    /** @description Topics (titles) or posts (bodies); both when omitted */
+                    type?: "topic" | "post";
+                    space?: number;
+                    tag?: string;
+                    /** @description A username */
+                    author?: string;
+                    /** @description A date or a date-time */
+                    after?: string;
+                    /** @description A date or a date-time */
+                    before?: string;
+                    status?: "open" | "closed" | "locked";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SearchHit"][];
+                            /** @description Pass as ?offset= for the next page */
+                            nextOffset: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom feed of the latest topics in public spaces */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Atom 1.0 document (application/atom+xml) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Atom feed of the latest topics in a public space
+         * @description A private space answers 404, whoever asks: feed readers carry no session.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An Atom 1.0 document (application/atom+xml) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": string;
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The viewer's notifications, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notification"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the viewer's notifications are unread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications read (the given ids, or all) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Leave out to mark every notification read */
+                        ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description How many were unread and are now read */
+                            marked: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/notification-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** How closely the viewer follows a topic */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                        level: "watching" | "tracking" | "normal" | "muted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                            level: "watching" | "tracking" | "normal" | "muted";
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/notification-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** How closely the viewer follows a space (a topic's own level wins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                        level: "watching" | "tracking" | "normal" | "muted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                            level: "watching" | "tracking" | "normal" | "muted";
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Topics with posts the viewer has not read
+         * @description Among the topics the viewer tracks or watches (their own included), or began reading and did not mute; latest activity first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                topicId: number;
+                                spaceId: number;
+                                title: string;
+                                /** Format: date-time */
+                                lastPostedAt: string;
+                                lastReadPostNumber: number;
+                                unreadCount: number;
+                                /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                                notificationLevel: "watching" | "tracking" | "normal" | "muted";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record how far the viewer read a topic
+         * @description The mark only moves forward and is clamped to the topic's last post; notifications about posts up to it are marked read.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The highest post number read; clamped to the topic's last post */
+                        postNumber: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lastReadPostNumber: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3875,7 +4717,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3959,7 +4801,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4023,7 +4865,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events stream of what the viewer may see
-         * @description Events: ready, member.joined (staff), member.updated (the member), job.progress (staff). The stream closes when the session ends.
+         * @description Events: ready, member.joined (staff), member.updated (the member), job.progress (staff); topic.created, topic.updated, topic.deleted, post.created, post.updated, post.deleted, reaction.added, reaction.removed (viewers who may see the space; ids only, fetch the rest). The stream closes when the session ends.
          */
         get: {
             parameters: {
@@ -4043,7 +4885,7 @@ export interface paths {
                         "text/event-stream": string;
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4088,7 +4930,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @description Stable, machine-readable error code */
-                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "email_unconfirmed" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "email_unconfirmed" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
                 /** @description Human-readable explanation */
                 message: string;
                 /** @description The input field at fault, when there is one */
@@ -4160,6 +5002,12 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             deletedAt: string | null;
+            /** @description Signed-in viewers: the highest post number they read (0: none) */
+            lastReadPostNumber?: number;
+            /** @description Signed-in viewers: posts after the one they last read */
+            unreadCount?: number;
+            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+            notificationLevel?: "watching" | "tracking" | "normal" | "muted";
         };
         Post: {
             id: number;
@@ -4189,6 +5037,50 @@ export interface components {
                 /** @description Whether the viewer added this reaction */
                 reacted: boolean;
             }[];
+        };
+        SearchHit: {
+            type: "topic" | "post";
+            topicId: number;
+            postId: number | null;
+            postNumber: number | null;
+            spaceId: number;
+            /** @description The topic's title */
+            title: string;
+            tags: string[];
+            author: {
+                id: number;
+                /** @description Null for members without an account (imported) */
+                username: string | null;
+                displayName: string;
+            };
+            /** @description HTML: escaped text with the matches in <mark>…</mark> */
+            snippet: string;
+            rank: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Notification: {
+            id: number;
+            /** @description reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch */
+            type: "reply" | "mention" | "reaction" | "watching";
+            /** @description Who did it (the latest reactor for a collapsed reaction) */
+            actor: {
+                id: number;
+                username: string | null;
+                displayName: string;
+            } | null;
+            topicId: number;
+            postId: number | null;
+            postNumber: number | null;
+            /** @description The topic's title */
+            title: string;
+            /** @description Reactions: the latest emoji */
+            emoji: string | null;
+            /** @description How many events this notification stands for (reactions collapse) */
+            count: number;
+            /** Format: date-time */
+            createdAt: string;
+            readAt: string | null;
         };
     };
     responses: never;

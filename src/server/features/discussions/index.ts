@@ -2,8 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
 import type { GroupsService } from '../groups';
+import { registerFeedRoutes } from './feeds/feeds.routes';
+import { createFeedsService, type FeedsService } from './feeds/feeds.service';
 import { registerPostRoutes } from './posts/posts.routes';
 import { createPostsService, type PostsService } from './posts/posts.service';
+import { registerSearchRoutes } from './search/search.routes';
+import { createSearchService, type SearchService } from './search/search.service';
 import { registerSpaceRoutes } from './spaces/spaces.routes';
 import { createSpacesService, type SpacesService } from './spaces/spaces.service';
 import { registerTopicRoutes } from './topics/topics.routes';
@@ -11,21 +15,26 @@ import { createTopicsService, type TopicsService } from './topics/topics.service
 
 export { renderMarkdown } from './markdown';
 export { REACTIONS, limits as discussionLimits } from './discussions.rules';
+export { publishDiscussionEvents } from './realtime.jobs';
 
 export interface Discussions {
   spaces: SpacesService;
   topics: TopicsService;
   posts: PostsService;
+  search: SearchService;
+  feeds: FeedsService;
 }
 
 export function createDiscussions(ctx: AppContext, groups: Pick<GroupsService, 'groupsOf'>): Discussions {
   const spaces = createSpacesService(ctx, groups);
   const topics = createTopicsService(ctx, spaces);
-  return { spaces, topics, posts: createPostsService(ctx, topics) };
+  return { spaces, topics, posts: createPostsService(ctx, topics), search: createSearchService(ctx, spaces), feeds: createFeedsService(ctx, spaces) };
 }
 
 export function registerDiscussions(app: FastifyInstance, discussions: Discussions): void {
   registerSpaceRoutes(app, discussions.spaces);
   registerTopicRoutes(app, discussions.topics);
   registerPostRoutes(app, discussions.posts);
+  registerSearchRoutes(app, discussions.search);
+  registerFeedRoutes(app, discussions.feeds);
 }

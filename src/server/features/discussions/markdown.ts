@@ -2,6 +2,7 @@
 // sanitize-html then keeps a strict allowlist as a second wall in case a plugin or a bug lets one slip.
 import MarkdownIt, { type StateCore } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { mentionLinks } from '../notifications';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
@@ -27,6 +28,7 @@ function taskLists(state: StateCore): void {
   }
 }
 md.core.ruler.after('inline', 'task_lists', taskLists);
+md.use(mentionLinks);
 
 const LINK_REL = 'nofollow ugc noopener';
 
@@ -36,7 +38,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     'a', 'img', 'ul', 'ol', 'li', 'input', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
   ],
   allowedAttributes: {
-    a: ['href', 'title', 'rel'],
+    a: ['href', 'title', 'rel', 'class'],
     img: ['src', 'alt', 'title'],
     ol: ['start'],
     li: ['class'],
@@ -45,7 +47,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     th: ['style'],
     td: ['style'],
   },
-  allowedClasses: { code: [/^language-[\w+#.-]+$/], li: ['task-list-item'] },
+  allowedClasses: { code: [/^language-[\w+#.-]+$/], li: ['task-list-item'], a: ['mention'] },
   allowedStyles: { th: { 'text-align': [/^(left|right|center)$/] }, td: { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },

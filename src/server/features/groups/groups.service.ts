@@ -87,6 +87,7 @@ export function createGroupsService(ctx: AppContext, findMemberId: (username: st
         await deleteGroup(trx, id);
         await insertAudit(trx, { actorId: admin.memberId, action: 'group.delete', targetType: 'group', targetId: id, before: { name: group.name }, ip });
       });
+      await ctx.bus.emit('group.membersChanged', { groupId: id, memberIds: null });
     },
 
     async addMember(actor: Actor, id: number, username: string, ip: string): Promise<void> {
@@ -98,6 +99,7 @@ export function createGroupsService(ctx: AppContext, findMemberId: (username: st
         await addGroupMember(trx, id, memberId);
         await insertAudit(trx, { actorId: admin.memberId, action: 'group.addMember', targetType: 'group', targetId: id, after: { memberId }, ip });
       });
+      await ctx.bus.emit('group.membersChanged', { groupId: id, memberIds: [memberId] });
     },
 
     async removeMember(actor: Actor, id: number, memberId: number, ip: string): Promise<void> {
@@ -107,6 +109,7 @@ export function createGroupsService(ctx: AppContext, findMemberId: (username: st
         if (!(await removeGroupMember(trx, id, memberId))) throw notFound('That member is not in this group');
         await insertAudit(trx, { actorId: admin.memberId, action: 'group.removeMember', targetType: 'group', targetId: id, before: { memberId }, ip });
       });
+      await ctx.bus.emit('group.membersChanged', { groupId: id, memberIds: [memberId] });
     },
 
     /** Every group a viewer belongs to, by name: the basis of space permissions. */

@@ -227,6 +227,43 @@ export interface PostReactionsTable {
   created_at: DefaultTime;
 }
 
+export type NotificationType = 'reply' | 'mention' | 'reaction' | 'watching';
+export type NotificationLevel = 'watching' | 'tracking' | 'normal' | 'muted';
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  member_id: number;
+  type: NotificationType;
+  actor_id: number | null;
+  topic_id: number;
+  post_id: number | null;
+  emoji: string | null;
+  count: Generated<number>;
+  created_at: DefaultTime;
+  read_at: NullableTime;
+}
+
+export interface TopicNotificationLevelsTable {
+  member_id: number;
+  topic_id: number;
+  level: NotificationLevel;
+  updated_at: DefaultTime;
+}
+
+export interface SpaceNotificationLevelsTable {
+  member_id: number;
+  space_id: number;
+  level: NotificationLevel;
+  updated_at: DefaultTime;
+}
+
+export interface TopicReadsTable {
+  member_id: number;
+  topic_id: number;
+  last_read_post_number: number;
+  updated_at: DefaultTime;
+}
+
 export interface DB {
   members: MembersTable;
   accounts: AccountsTable;
@@ -246,4 +283,8 @@ export interface DB {
   posts: PostsTable;
   post_revisions: PostRevisionsTable;
   post_reactions: PostReactionsTable;
+  notifications: NotificationsTable;
+  topic_notification_levels: TopicNotificationLevelsTable;
+  space_notification_levels: SpaceNotificationLevelsTable;
+  topic_reads: TopicReadsTable;
 }

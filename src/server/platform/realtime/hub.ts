@@ -4,7 +4,21 @@ import type { ServerResponse } from 'node:http';
 import type { EventBus } from '../events';
 import { hasRole, type Principal } from '../http/principal';
 
-export type Audience = { kind: 'everyone' } | { kind: 'signedIn' } | { kind: 'staff' } | { kind: 'members'; ids: number[] };
+/** Who a connection is: its principal and the groups it belongs to (read on connect, refreshed when they change). */
+export interface Viewer {
+  principal: Principal | null;
+  groups: readonly string[];
+}
+
+export type Audience =
+  | { kind: 'everyone' }
+  | { kind: 'signedIn' }
+  | { kind: 'staff' }
+  | { kind: 'members'; ids: number[] }
+  /** Decided per connection by the feature that publishes, e.g. from a space's permissions. */
+  | { kind: 'viewers'; allows: (viewer: Viewer) => boolean };
+
+export type GroupsOf = (principal: Principal | null) => Promise<readonly string[]>;
 
 export interface RealtimeMessage {
   type: string;
@@ -12,12 +26,12 @@ export interface RealtimeMessage {
   audience: Audience;
 }
 
-interface Client {
-  principal: Principal | null;
+interface Client extends Viewer {
   response: ServerResponse;
 }
 
-export function mayReceive(principal: Principal | null, audience: Audience): boolean {
+export function mayReceive(viewer: Viewer, audience: Audience): boolean {
+  const { principal } = viewer;
   switch (audience.kind) {
     case 'everyone':
       return true;
@@ -27,6 +41,8 @@ export function mayReceive(principal: Principal | null, audience: Audience): boo
       return hasRole(principal, 'moderator');
     case 'members':
       return principal !== null && audience.ids.includes(principal.memberId);
+    case 'viewers':
+      return audience.allows(viewer);
   }
 }
 
@@ -36,13 +52,17 @@ export class RealtimeHub {
   readonly #clients = new Set<Client>();
   #heartbeat: NodeJS.Timeout | undefined;
 
-  constructor(bus: EventBus) {
+  constructor(
+    bus: EventBus,
+    private readonly groupsOf: GroupsOf = async () => [],
+  ) {
     bus.on('member.joined', (e) => this.publish({ type: 'member.joined', data: e, audience: { kind: 'staff' } }));
     bus.on('member.updated', (e) => this.publish({ type: 'member.updated', data: e, audience: { kind: 'members', ids: [e.memberId] } }));
     bus.on('job.progress', (e) => this.publish({ type: 'job.progress', data: e, audience: { kind: 'staff' } }));
     bus.on('session.revoked', ({ tokenHash }) => this.#disconnect((c) => c.principal?.credentialHash === tokenHash));
     bus.on('apiKey.revoked', ({ keyHash }) => this.#disconnect((c) => c.principal?.via === 'apiKey' && c.principal.credentialHash === keyHash));
     bus.on('member.credentialsChanged', ({ memberId }) => this.#disconnect((c) => c.principal?.memberId === memberId));
+    bus.on('group.membersChanged', ({ memberIds }) => this.#refreshGroups((c) => memberIds === null || (c.principal !== null && memberIds.includes(c.principal.memberId))));
   }
 
   get size(): number {
@@ -50,7 +70,15 @@ export class RealtimeHub {
   }
 
   /** Takes over a response and keeps it open as an event stream. */
-  connect(principal: Principal | null, response: ServerResponse): void {
+  async connect(principal: Principal | null, response: ServerResponse): Promise<void> {
+    let groups: readonly string[];
+    try {
+      groups = await this.groupsOf(principal);
+    } catch (error) {
+      if (!response.headersSent) response.writeHead(503).end();
+      throw error;
+    }
+    if (response.destroyed) return;
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -58,7 +86,7 @@ export class RealtimeHub {
       'x-accel-buffering': 'no',
     });
     response.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ memberId: principal?.memberId ?? null })}\n\n`);
-    const client: Client = { principal, response };
+    const client: Client = { principal, groups, response };
     this.#clients.add(client);
     response.on('close', () => this.#clients.delete(client));
     this.#heartbeat ??= setInterval(() => {
@@ -69,13 +97,19 @@ export class RealtimeHub {
 
   publish(message: RealtimeMessage): void {
     const frame = `event: ${message.type}\ndata: ${JSON.stringify(message.data)}\n\n`;
-    for (const client of this.#clients) if (mayReceive(client.principal, message.audience)) client.response.write(frame);
+    for (const client of this.#clients) if (mayReceive(client, message.audience)) client.response.write(frame);
   }
 
   close(): void {
     if (this.#heartbeat) clearInterval(this.#heartbeat);
     this.#heartbeat = undefined;
     this.#disconnect(() => true);
+  }
+
+  async #refreshGroups(match: (client: Client) => boolean): Promise<void> {
+    await Promise.all([...this.#clients].filter(match).map(async (client) => {
+      client.groups = await this.groupsOf(client.principal);
+    }));
   }
 
   #disconnect(match: (client: Client) => boolean): void {

@@ -4,6 +4,7 @@ import { AppError, forbidden, invalid, notFound } from '../../../platform/errors
 import { hasRole, requireMember, type Actor, type Principal } from '../../../platform/http/principal';
 import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
+import { requireKnownMentions } from '../../notifications';
 import { limits, type Reaction } from '../discussions.rules';
 import { renderMarkdown } from '../markdown';
 import { countInSpace } from '../spaces/spaces.store';
@@ -65,6 +66,7 @@ export function createPostsService(ctx: AppContext, topics: TopicsService) {
       if (body.replyToPostId !== undefined && !(await postInTopic(db, body.replyToPostId, topicId))) {
         throw invalid('replyToPostId', 'That post is not in this topic');
       }
+      await requireKnownMentions(db, markdown);
       const at = new Date();
       const postId = await ctx.database.tx(async (trx) => {
         const postNumber = await nextPostNumber(trx, topicId, { isReply: true, posterId: member.memberId, at });
@@ -85,6 +87,7 @@ export function createPostsService(ctx: AppContext, topics: TopicsService) {
       const byStaff = requireAuthorOrStaff(member, visible, 'edit');
       const conflict = () => new AppError('edit_conflict', `The post changed since revision ${body.revision}; reload it and edit again`, { field: 'revision' });
       if (body.revision !== post.revision) throw conflict();
+      await requireKnownMentions(db, markdown);
       await ctx.database.tx(async (trx) => {
         if (!(await updatePostBody(trx, id, body.revision, { body: markdown, html: renderMarkdown(markdown), at: new Date() }))) throw conflict();
         await insertRevision(trx, { postId: id, revision: post.revision, body: post.body, editorId: member.memberId });

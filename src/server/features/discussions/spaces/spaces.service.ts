@@ -29,6 +29,13 @@ function present(row: SpaceRow, access: SpaceAccess): SpaceView {
 
 const toGrant = (g: GrantRow) => ({ groupName: g.group_name, canSee: g.can_see, canPost: g.can_post, canReply: g.can_reply });
 
+/** What space rights depend on: the viewer's groups, whether staff, whether signed in. */
+export interface SpaceViewer {
+  groups: readonly string[];
+  isStaff: boolean;
+  signedIn: boolean;
+}
+
 export interface VisibleSpace {
   space: SpaceRow;
   access: SpaceAccess;
@@ -37,8 +44,19 @@ export interface VisibleSpace {
 export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService, 'groupsOf'>) {
   const db = ctx.database.db;
 
-  async function viewerOf(actor: Actor) {
+  async function viewerOf(actor: Actor): Promise<SpaceViewer> {
     return { groups: await groups.groupsOf(actor), isStaff: hasRole(actor, 'moderator'), signedIn: actor !== null };
+  }
+
+  /** Every space the viewer may see (a child only with its parent), with the viewer's rights in it. */
+  async function seenSpaces(viewer: SpaceViewer): Promise<{ space: SpaceRow; access: SpaceAccess }[]> {
+    const [spaces, grants] = await Promise.all([listSpaces(db), listGrants(db)]);
+    const accessById = new Map(spaces.map((s) => [s.id, spaceAccess(s, grants.filter((g) => g.space_id === s.id).map(toGrant), viewer)]));
+    const seen = (id: number | null): boolean => id === null || accessById.get(id)?.canSee === true;
+    return spaces.flatMap((space) => {
+      const access = accessById.get(space.id);
+      return access && seen(space.id) && seen(space.parent_id) ? [{ space, access }] : [];
+    });
   }
 
   /** The space and the viewer's rights in it; 404 when it does not exist or the viewer may not see it. */
@@ -60,11 +78,15 @@ export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService,
     visible,
 
     async list(actor: Actor): Promise<SpaceView[]> {
-      const [spaces, grants, viewer] = await Promise.all([listSpaces(db), listGrants(db), viewerOf(actor)]);
-      const accessById = new Map(spaces.map((s) => [s.id, spaceAccess(s, grants.filter((g) => g.space_id === s.id).map(toGrant), viewer)]));
-      const seen = (s: SpaceRow): boolean => accessById.get(s.id)?.canSee === true && (s.parent_id === null || accessById.get(s.parent_id)?.canSee === true);
-      return spaces.filter(seen).map((s) => present(s, accessById.get(s.id) ?? { canSee: true, canPost: false, canReply: false }));
+      return (await seenSpaces(await viewerOf(actor))).map(({ space, access }) => present(space, access));
     },
+
+    /** Ids of every space the viewer may see (its parent too): the filter for search, feeds and realtime. */
+    async visibleSpaceIds(viewer: SpaceViewer): Promise<number[]> {
+      return (await seenSpaces(viewer)).map(({ space }) => space.id);
+    },
+
+    viewerOf,
 
     async create(actor: Actor, body: CreateSpaceBody, ip: string): Promise<SpaceView> {
       const admin = requireRole(actor, 'admin', 'Only admins can create spaces');

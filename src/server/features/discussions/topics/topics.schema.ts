@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { NullableTimestamp, PageQuery, Timestamp } from '../../../platform/http/schemas';
+import { NotificationLevelSchema } from '../../notifications';
 import { limits } from '../discussions.rules';
 import { AuthorView, PostBody, PostView } from '../posts/posts.schema';
 
@@ -19,6 +20,9 @@ export const TopicView = Type.Object(
     lastPostedAt: Timestamp,
     createdAt: Timestamp,
     deletedAt: NullableTimestamp,
+    lastReadPostNumber: Type.Optional(Type.Integer({ description: 'Signed-in viewers: the highest post number they read (0: none)' })),
+    unreadCount: Type.Optional(Type.Integer({ description: 'Signed-in viewers: posts after the one they last read' })),
+    notificationLevel: Type.Optional(NotificationLevelSchema),
   },
   { $id: 'Topic' },
 );

@@ -6,6 +6,7 @@ import { decodeCursor, pageOf } from '../../../platform/http/cursor';
 import { hasRole, requireMember, type Actor } from '../../../platform/http/principal';
 import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
+import { requireKnownMentions, topicViewerStates, type TopicViewerState } from '../../notifications';
 import { limits, normalizeTags, slugify, type SpaceAccess } from '../discussions.rules';
 import { renderMarkdown } from '../markdown';
 import { readPostPage } from '../posts/posts.read';
@@ -44,10 +45,16 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
     return hasRole(actor, 'moderator') || (!topic.locked && !topic.closed);
   }
 
+  /** Read position, unread posts and notification level of each topic, for a signed-in viewer. */
+  async function viewerStates(actor: Actor, ids: readonly number[]): Promise<Map<number, TopicViewerState>> {
+    return actor ? topicViewerStates(db, actor.memberId, ids) : new Map();
+  }
+
   async function detail(actor: Actor, id: number, after: number): Promise<TopicDetail> {
     const visible = await visibleTopic(actor, id);
     const page = await readPostPage(db, id, after, { memberId: actor?.memberId ?? null, isStaff: hasRole(actor, 'moderator') });
-    return { ...presentTopic(visible.topic), canReply: mayReply(actor, visible), posts: page.posts, nextAfter: page.nextAfter };
+    const states = await viewerStates(actor, [id]);
+    return { ...presentTopic(visible.topic), ...states.get(id), canReply: mayReply(actor, visible), posts: page.posts, nextAfter: page.nextAfter };
   }
 
   return {
@@ -66,7 +73,8 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
       }
       const rows = await listTopics(db, spaceId, { limit, after, includeUnlisted: hasRole(actor, 'moderator') });
       const page = pageOf(rows, limit, (r) => [r.pinned ? 1 : 0, r.last_posted_at.toISOString(), r.id]);
-      return { items: page.items.map(presentTopic), nextCursor: page.nextCursor };
+      const states = await viewerStates(actor, page.items.map((t) => t.id));
+      return { items: page.items.map((t) => ({ ...presentTopic(t), ...states.get(t.id) })), nextCursor: page.nextCursor };
     },
 
     async create(actor: Actor, body: CreateTopicBody): Promise<TopicDetail> {
@@ -75,6 +83,7 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
       const markdown = requireText('body', body.body, limits.bodyMin);
       const { access } = await spaces.visible(actor, body.spaceId);
       if (!access.canPost) throw forbidden('You cannot start topics in this space');
+      await requireKnownMentions(db, markdown);
       const at = new Date();
       const ids = await ctx.database.tx(async (trx) => {
         const topicId = await insertTopic(trx, { spaceId: body.spaceId, authorId: member.memberId, title, slug: slugify(title), tags: normalizeTags(body.tags ?? []), at });

@@ -21,7 +21,7 @@ export async function insertTopic(db: Queryable, topic: { spaceId: number; autho
   return row.id;
 }
 
-function topicsWithAuthors(db: Queryable) {
+export function topicsWithAuthors(db: Queryable) {
   return db
     .selectFrom('topics')
     .innerJoin('members', 'members.id', 'topics.author_id')

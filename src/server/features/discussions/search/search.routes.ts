@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errorResponses } from '../../../platform/http/schemas';
+import { SearchPage, SearchQuery } from './search.schema';
+import type { SearchService } from './search.service';
+
+export function registerSearchRoutes(app: FastifyInstance, search: SearchService): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['discussions'],
+        summary: 'Search topic titles and post bodies the viewer may see',
+        description: 'Ranked best first. Deleted posts and topics, unlisted topics and spaces the viewer cannot see are left out. A bare date in after/before means midnight UTC; before is exclusive.',
+        querystring: SearchQuery,
+        response: { 200: SearchPage, ...errorResponses() },
+      },
+    },
+    async (request) => search.search(request.principal, request.query),
+  );
+}

@@ -1,0 +1,17 @@
+// Notifications: @mentions, in-app notifications, notification levels (following) and read tracking.
+import type { AppContext } from '../../context';
+import { subscribeNotifications } from './notifications.jobs';
+import { createNotificationsService, type DiscussionsAccess, type NotificationsService } from './notifications.service';
+
+export { mentionLinks } from './mentions.rules';
+export { requireKnownMentions } from './mentions.service';
+export { registerNotificationRoutes } from './notifications.routes';
+export { Level as NotificationLevelSchema, type TopicViewerState } from './notifications.schema';
+export { topicViewerStates } from './topic-state';
+export type { NotificationsService };
+
+/** Builds the service and subscribes to the discussions events that create notifications. */
+export function createNotifications(ctx: AppContext, discussions: DiscussionsAccess): NotificationsService {
+  subscribeNotifications(ctx, discussions);
+  return createNotificationsService(ctx, discussions);
+}

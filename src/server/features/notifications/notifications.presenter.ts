@@ -1,0 +1,19 @@
+// Notification rows → API shape.
+import type { NotificationView } from './notifications.schema';
+import type { NotificationRow } from './notifications.store';
+
+export function presentNotification(row: NotificationRow): NotificationView {
+  return {
+    id: row.id,
+    type: row.type,
+    actor: row.actor_id === null ? null : { id: row.actor_id, username: row.username, displayName: row.display_name ?? '' },
+    topicId: row.topic_id,
+    postId: row.post_id,
+    postNumber: row.post_number,
+    title: row.title,
+    emoji: row.emoji,
+    count: row.count,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at?.toISOString() ?? null,
+  };
+}

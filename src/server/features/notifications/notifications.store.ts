@@ -1,0 +1,245 @@
+// SQL for notifications, notification levels and topic reads.
+import { sql } from 'kysely';
+import type { Queryable } from '../../platform/db/database';
+import type { NotificationLevel, NotificationType } from '../../platform/db/schema';
+
+/** Accounts by lower-cased username. */
+export async function accountsByUsernames(db: Queryable, lowerNames: readonly string[]) {
+  if (lowerNames.length === 0) return [];
+  return db
+    .selectFrom('accounts')
+    .select(['member_id', 'username'])
+    .where(sql<string>`lower(username)`, 'in', lowerNames)
+    .execute();
+}
+
+/** What deciding a recipient's rights needs: role and trust level (members without an account get nothing). */
+export async function recipientsByIds(db: Queryable, memberIds: readonly number[]) {
+  if (memberIds.length === 0) return [];
+  return db
+    .selectFrom('accounts')
+    .innerJoin('members', 'members.id', 'accounts.member_id')
+    .select(['accounts.member_id', 'accounts.username', 'accounts.role', 'members.trust_level'])
+    .where('accounts.member_id', 'in', memberIds)
+    .where('members.deleted_at', 'is', null)
+    .execute();
+}
+
+export type RecipientRow = Awaited<ReturnType<typeof recipientsByIds>>[number];
+
+/** A post with its topic and the author of the post it replies to. */
+export async function findPostFacts(db: Queryable, postId: number) {
+  return db
+    .selectFrom('posts')
+    .innerJoin('topics', 'topics.id', 'posts.topic_id')
+    .leftJoin('posts as parent', 'parent.id', 'posts.reply_to_post_id')
+    .select([
+      'posts.id', 'posts.topic_id', 'posts.author_id', 'posts.post_number', 'posts.body', 'posts.deleted_at', 'topics.space_id', 'topics.author_id as topic_author_id',
+      'topics.deleted_at as topic_deleted_at', 'parent.author_id as replied_author_id',
+    ])
+    .where('posts.id', '=', postId)
+    .executeTakeFirst();
+}
+
+/** The effective level of every member who set one on the topic or on its space. */
+export async function levelsAround(db: Queryable, topicId: number, spaceId: number): Promise<Map<number, NotificationLevel>> {
+  const [topicRows, spaceRows] = await Promise.all([
+    db.selectFrom('topic_notification_levels').select(['member_id', 'level']).where('topic_id', '=', topicId).execute(),
+    db.selectFrom('space_notification_levels').select(['member_id', 'level']).where('space_id', '=', spaceId).execute(),
+  ]);
+  const levels = new Map<number, NotificationLevel>(spaceRows.map((r) => [r.member_id, r.level]));
+  for (const r of topicRows) levels.set(r.member_id, r.level);
+  return levels;
+}
+
+export async function setTopicLevel(db: Queryable, memberId: number, topicId: number, level: NotificationLevel, onlyIfUnset = false): Promise<void> {
+  const at = new Date();
+  await db
+    .insertInto('topic_notification_levels')
+    .values({ member_id: memberId, topic_id: topicId, level, updated_at: at })
+    .onConflict((oc) => (onlyIfUnset ? oc.columns(['member_id', 'topic_id']).doNothing() : oc.columns(['member_id', 'topic_id']).doUpdateSet({ level, updated_at: at })))
+    .execute();
+}
+
+export async function setSpaceLevel(db: Queryable, memberId: number, spaceId: number, level: NotificationLevel): Promise<void> {
+  const at = new Date();
+  await db
+    .insertInto('space_notification_levels')
+    .values({ member_id: memberId, space_id: spaceId, level, updated_at: at })
+    .onConflict((oc) => oc.columns(['member_id', 'space_id']).doUpdateSet({ level, updated_at: at }))
+    .execute();
+}
+
+export interface NewNotification {
+  memberId: number;
+  type: NotificationType;
+  actorId: number;
+  topicId: number;
+  postId: number;
+  at: Date;
+}
+
+export async function insertNotifications(db: Queryable, rows: readonly NewNotification[]): Promise<{ id: number; member_id: number }[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('notifications')
+    .values(rows.map((n) => ({ member_id: n.memberId, type: n.type, actor_id: n.actorId, topic_id: n.topicId, post_id: n.postId, created_at: n.at })))
+    .returning(['id', 'member_id'])
+    .execute();
+}
+
+/** Folds a reaction into the recipient's unread reaction notification for the post, or starts one. */
+export async function upsertReactionNotification(db: Queryable, n: NewNotification & { emoji: string }): Promise<number> {
+  const bumped = await db
+    .updateTable('notifications')
+    .set((eb) => ({ actor_id: n.actorId, emoji: n.emoji, count: eb('count', '+', 1), created_at: n.at }))
+    .where('member_id', '=', n.memberId)
+    .where('post_id', '=', n.postId)
+    .where('type', '=', 'reaction')
+    .where('read_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (bumped) return bumped.id;
+  const row = await db
+    .insertInto('notifications')
+    .values({ member_id: n.memberId, type: 'reaction', actor_id: n.actorId, topic_id: n.topicId, post_id: n.postId, emoji: n.emoji, created_at: n.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A member's notifications about live topics and posts in the given spaces. */
+function visibleNotifications(db: Queryable, memberId: number, spaceIds: readonly number[]) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('topics', 'topics.id', 'notifications.topic_id')
+    .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .where('notifications.member_id', '=', memberId)
+    .where('topics.deleted_at', 'is', null)
+    .where('topics.space_id', 'in', spaceIds)
+    .where('posts.deleted_at', 'is', null);
+}
+
+export async function listNotifications(
+  db: Queryable,
+  memberId: number,
+  spaceIds: readonly number[],
+  page: { limit: number; after: { createdAt: Date; id: number } | undefined },
+) {
+  if (spaceIds.length === 0) return [];
+  let query = visibleNotifications(db, memberId, spaceIds)
+    .leftJoin('members', 'members.id', 'notifications.actor_id')
+    .leftJoin('accounts', 'accounts.member_id', 'notifications.actor_id')
+    .select([
+      'notifications.id', 'notifications.type', 'notifications.actor_id', 'notifications.topic_id', 'notifications.post_id', 'notifications.emoji',
+      'notifications.count', 'notifications.created_at', 'notifications.read_at', 'topics.title', 'posts.post_number', 'accounts.username', 'members.display_name',
+    ])
+    .orderBy('notifications.created_at', 'desc')
+    .orderBy('notifications.id', 'desc')
+    .limit(page.limit + 1);
+  const after = page.after;
+  if (after) query = query.where(sql<boolean>`(notifications.created_at, notifications.id) < (${after.createdAt}, ${after.id})`);
+  return query.execute();
+}
+
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
+
+export async function countUnread(db: Queryable, memberId: number, spaceIds: readonly number[]): Promise<number> {
+  if (spaceIds.length === 0) return 0;
+  const row = await visibleNotifications(db, memberId, spaceIds)
+    .where('notifications.read_at', 'is', null)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Which of the ids are notifications of the member. */
+export async function ownNotificationIds(db: Queryable, memberId: number, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('notifications').select('id').where('member_id', '=', memberId).where('id', 'in', ids).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Marks the given notifications (all when ids is undefined) read; returns how many changed. */
+export async function markNotificationsRead(db: Queryable, memberId: number, ids: readonly number[] | undefined, at: Date): Promise<number> {
+  if (ids !== undefined && ids.length === 0) return 0;
+  let query = db.updateTable('notifications').set({ read_at: at }).where('member_id', '=', memberId).where('read_at', 'is', null);
+  if (ids !== undefined) query = query.where('id', 'in', ids);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Reading a topic up to a post also reads the notifications about the posts up to it. */
+export async function markTopicNotificationsRead(db: Queryable, memberId: number, topicId: number, upTo: number, at: Date): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('member_id', '=', memberId)
+    .where('topic_id', '=', topicId)
+    .where('read_at', 'is', null)
+    .where('post_id', 'in', (eb) => eb.selectFrom('posts').select('id').where('topic_id', '=', topicId).where('post_number', '<=', upTo))
+    .execute();
+}
+
+/** Moves the member's read mark forward (never back); returns where it stands. */
+export async function advanceTopicRead(db: Queryable, memberId: number, topicId: number, postNumber: number): Promise<number> {
+  const at = new Date();
+  const row = await db
+    .insertInto('topic_reads')
+    .values({ member_id: memberId, topic_id: topicId, last_read_post_number: postNumber, updated_at: at })
+    .onConflict((oc) =>
+      oc.columns(['member_id', 'topic_id']).doUpdateSet({
+        last_read_post_number: sql<number>`greatest(topic_reads.last_read_post_number, excluded.last_read_post_number)`,
+        updated_at: at,
+      }),
+    )
+    .returning('last_read_post_number')
+    .executeTakeFirstOrThrow();
+  return row.last_read_post_number;
+}
+
+export async function lastPostNumber(db: Queryable, topicId: number): Promise<number> {
+  const row = await db.selectFrom('topics').select('last_post_number').where('id', '=', topicId).executeTakeFirst();
+  return row?.last_post_number ?? 0;
+}
+
+/** For a viewer: how far they read each topic, the topic's last post number and their level on it. */
+export async function topicStateRows(db: Queryable, memberId: number, topicIds: readonly number[]) {
+  if (topicIds.length === 0) return [];
+  return db
+    .selectFrom('topics')
+    .leftJoin('topic_reads', (join) => join.onRef('topic_reads.topic_id', '=', 'topics.id').on('topic_reads.member_id', '=', memberId))
+    .leftJoin('topic_notification_levels as tl', (join) => join.onRef('tl.topic_id', '=', 'topics.id').on('tl.member_id', '=', memberId))
+    .leftJoin('space_notification_levels as sl', (join) => join.onRef('sl.space_id', '=', 'topics.space_id').on('sl.member_id', '=', memberId))
+    .select(['topics.id', 'topics.last_post_number', 'topic_reads.last_read_post_number', 'tl.level as topic_level', 'sl.level as space_level'])
+    .where('topics.id', 'in', topicIds)
+    .execute();
+}
+
+const levelOf = sql<string>`coalesce(tl.level, sl.level, 'normal')`;
+
+/** Topics with posts after the member's read mark, among those they follow (tracking, watching) or began reading and did not mute. */
+export async function listUnreadTopics(
+  db: Queryable,
+  memberId: number,
+  spaceIds: readonly number[],
+  page: { limit: number; after: { lastPostedAt: Date; id: number } | undefined },
+) {
+  if (spaceIds.length === 0) return [];
+  let query = db
+    .selectFrom('topics')
+    .leftJoin('topic_reads as tr', (join) => join.onRef('tr.topic_id', '=', 'topics.id').on('tr.member_id', '=', memberId))
+    .leftJoin('topic_notification_levels as tl', (join) => join.onRef('tl.topic_id', '=', 'topics.id').on('tl.member_id', '=', memberId))
+    .leftJoin('space_notification_levels as sl', (join) => join.onRef('sl.space_id', '=', 'topics.space_id').on('sl.member_id', '=', memberId))
+    .select(['topics.id', 'topics.space_id', 'topics.title', 'topics.last_post_number', 'topics.last_posted_at', 'tr.last_read_post_number', 'tl.level as topic_level', 'sl.level as space_level'])
+    .where('topics.deleted_at', 'is', null)
+    .where('topics.space_id', 'in', spaceIds)
+    .where(sql<boolean>`(${levelOf} in ('watching', 'tracking') or (tr.member_id is not null and ${levelOf} <> 'muted'))`)
+    .where(sql<boolean>`topics.last_post_number > coalesce(tr.last_read_post_number, 0)`)
+    .orderBy('topics.last_posted_at', 'desc')
+    .orderBy('topics.id', 'desc')
+    .limit(page.limit + 1);
+  const after = page.after;
+  if (after) query = query.where(sql<boolean>`(topics.last_posted_at, topics.id) < (${after.lastPostedAt}, ${after.id})`);
+  return query.execute();
+}
