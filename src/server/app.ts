@@ -8,13 +8,13 @@ import { registerErrorHandling } from './platform/http/error-handler';
 import { lazySchemaController } from './platform/http/lazy-compilers';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerRateLimits } from './platform/http/rate-limit';
-import { registerWeb } from './platform/http/web';
+import { htmlPages, registerWeb } from './platform/http/web';
 import { registerRealtimeRoutes } from './platform/realtime/routes';
 import { appVersion, projectRoot } from './platform/paths';
 import { registerAccounts, registerAuthentication } from './features/accounts';
 import { registerApiKeyRoutes } from './features/api-keys';
 import { registerAuditRoutes } from './features/audit';
-import { registerDiscussions } from './features/discussions';
+import { registerDiscussions, registerPublicPages } from './features/discussions';
 import { registerGroupRoutes } from './features/groups';
 import { registerHealthRoutes } from './features/health';
 import { registerJobRoutes } from './features/jobs';
@@ -84,6 +84,8 @@ export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Pr
   registerAuditRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerRealtimeRoutes(app, services.realtime);
-  await registerWeb(app, options.webDir ?? path.join(projectRoot(), 'dist', 'web'));
+  const webDir = options.webDir ?? path.join(projectRoot(), 'dist', 'web');
+  registerPublicPages(app, services.discussions, htmlPages(webDir));
+  await registerWeb(app, webDir);
   return app;
 }

@@ -10,11 +10,18 @@ import { LoginPage } from './features/auth/login.page';
 import { ResetPasswordPage } from './features/auth/reset-password.page';
 import { SetupPage } from './features/auth/setup.page';
 import { SignupPage } from './features/auth/signup.page';
+import { NewTopicPage } from './features/discussions/new-topic.page';
+import { SpacePage } from './features/discussions/space.page';
+import { TopicPage } from './features/discussions/topic.page';
 import { HomePage } from './features/home/home.page';
+import { NotificationsPage } from './features/notifications/notifications.page';
+import { SearchPage } from './features/search/search.page';
 import { NotFoundPage } from './features/not-found.page';
 import { ProfilePage } from './features/profile/profile.page';
 import { PublicProfilePage } from './features/profile/public-profile.page';
 import { matchPath, useLocation } from './lib/router';
+import { UnreadProvider } from './lib/notifications';
+import { RealtimeProvider } from './lib/realtime';
 import { SessionProvider } from './lib/session';
 import { SiteProvider } from './lib/site';
 
@@ -35,7 +42,16 @@ const routes: Route[] = [
   { pattern: '/u/:username', render: ({ username = '' }) => <PublicProfilePage key={username} username={username} /> },
   { pattern: '/settings/api-keys', render: () => <ApiKeysPage /> },
   { pattern: '/admin', render: () => <AdminPage /> },
+  { pattern: '/s/:slug/:id', render: ({ id = '' }) => <SpacePage key={id} id={Number(id)} /> },
+  { pattern: '/s/:id', render: ({ id = '' }) => <SpacePage key={id} id={Number(id)} /> },
+  { pattern: '/t/:slug/:id', render: ({ id = '' }) => <TopicPage key={id} id={Number(id)} /> },
+  { pattern: '/t/:id', render: ({ id = '' }) => <TopicPage key={id} id={Number(id)} /> },
+  { pattern: '/new-topic', render: () => <NewTopicPage /> },
+  { pattern: '/notifications', render: () => <NotificationsPage /> },
+  { pattern: '/search', render: () => <SearchPage /> },
 ];
+
+const numericIdRoutes = new Set(['/s/:slug/:id', '/s/:id', '/t/:slug/:id', '/t/:id']);
 
 function CurrentPage() {
   const { path } = useLocation();
@@ -50,6 +66,7 @@ function CurrentPage() {
   }, [path]);
   for (const route of routes) {
     const params = matchPath(route.pattern, path);
+    if (params && numericIdRoutes.has(route.pattern) && !/^[1-9]\d*$/.test(params.id ?? '')) continue;
     if (params) return <>{route.render(params)}</>;
   }
   return <NotFoundPage />;
@@ -59,9 +76,13 @@ export function App() {
   return (
     <SiteProvider>
       <SessionProvider>
-        <Layout>
-          <CurrentPage />
-        </Layout>
+        <RealtimeProvider>
+          <UnreadProvider>
+            <Layout>
+              <CurrentPage />
+            </Layout>
+          </UnreadProvider>
+        </RealtimeProvider>
       </SessionProvider>
     </SiteProvider>
   );

@@ -109,3 +109,14 @@ describe('discussion events over /api/realtime', () => {
     assert.deepEqual(stranger.all('topic.created', (d) => d.topicId === topic.id), []);
   });
 });
+
+describe('notifications over /api/realtime', () => {
+  test('notification.created reaches its recipient only', async () => {
+    const [recipient, bystander] = await Promise.all([open(author), open(outsider)]);
+    const topic = await createTopic(author.client, publicSpace.id, 'Anyone around?', 'A topic that gets a reply');
+    await replyTo(insider.client, topic.id, 'Yes, here');
+    const event = await recipient.next('notification.created', (d) => d.memberId === author.id);
+    assert.equal(typeof event.data.notificationId, 'number');
+    assert.equal(bystander.all('notification.created').length, 0, 'nobody else is told');
+  });
+});

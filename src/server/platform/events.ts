@@ -20,6 +20,8 @@ export interface DomainEvents {
   'topic.created': { topicId: number; spaceId: number; postId: number; authorId: number };
   'topic.updated': { topicId: number; spaceId: number };
   'topic.deleted': { topicId: number; spaceId: number };
+  /** Staff moved the topic from fromSpaceId to spaceId. */
+  'topic.moved': { topicId: number; spaceId: number; fromSpaceId: number };
   'post.created': { postId: number; topicId: number; spaceId: number; authorId: number };
   'post.updated': { postId: number; topicId: number; spaceId: number };
   'post.deleted': { postId: number; topicId: number; spaceId: number };

@@ -3395,6 +3395,139 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/topics/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a topic to another space (staff)
+         * @description The topic and post counts of both spaces follow. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The space to move the topic to */
+                        spaceId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            tags: string[];
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            pinned: boolean;
+                            /** @description No replies or edits, except by staff */
+                            locked: boolean;
+                            /** @description No new replies, except by staff */
+                            closed: boolean;
+                            /** @description Left out of space listings; reachable by link */
+                            unlisted: boolean;
+                            replyCount: number;
+                            /** Format: date-time */
+                            lastPostedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deletedAt: string | null;
+                            /** @description Signed-in viewers: the highest post number they read (0: none) */
+                            lastReadPostNumber?: number;
+                            /** @description Signed-in viewers: posts after the one they last read */
+                            unreadCount?: number;
+                            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                            notificationLevel?: "watching" | "tracking" | "normal" | "muted";
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/topics/{id}/posts": {
         parameters: {
             query?: never;
@@ -3896,6 +4029,200 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every revision of a post, with line diffs
+         * @description Whoever may see the post may see its revisions; a deleted post: its author and staff.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Oldest first; the last is the current body */
+                            items: components["schemas"]["PostRevision"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted post (staff); the first post restores the topic
+         * @description A post that is not deleted is answered as is. A reply in a deleted topic: 409, restore the first post first. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topicId: number;
+                            /** @description 1 is the topic's first post */
+                            postNumber: number;
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            replyToPostId: number | null;
+                            /** @description Markdown as written; empty when deleted, except for its author and staff */
+                            body: string;
+                            /** @description Sanitized HTML rendered from body */
+                            html: string;
+                            /** @description Send it back when editing; goes up by one on each edit */
+                            revision: number;
+                            deleted: boolean;
+                            editedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            reactions: {
+                                emoji: string;
+                                count: number;
+                                /** @description Whether the viewer added this reaction */
+                                reacted: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4865,7 +5192,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events stream of what the viewer may see
-         * @description Events: ready, member.joined (staff), member.updated (the member), job.progress (staff); topic.created, topic.updated, topic.deleted, post.created, post.updated, post.deleted, reaction.added, reaction.removed (viewers who may see the space; ids only, fetch the rest). The stream closes when the session ends.
+         * @description Events: ready, member.joined (staff), member.updated (the member), job.progress (staff); topic.created, topic.updated, topic.deleted, post.created, post.updated, post.deleted, reaction.added, reaction.removed (viewers who may see the space; ids only, fetch the rest); notification.created (the recipient). The stream closes when the session ends.
          */
         get: {
             parameters: {
@@ -5037,6 +5364,25 @@ export interface components {
                 /** @description Whether the viewer added this reaction */
                 reacted: boolean;
             }[];
+        };
+        PostRevision: {
+            revision: number;
+            /** @description Markdown as it was at this revision */
+            body: string;
+            /** @description Who wrote this revision: the author for the first, else who edited; null if that member is gone */
+            editor: {
+                id: number;
+                /** @description Null for members without an account (imported) */
+                username: string | null;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Lines changed from the previous revision; null for the first */
+            diff: {
+                op: "same" | "remove" | "add";
+                text: string;
+            }[] | null;
         };
         SearchHit: {
             type: "topic" | "post";

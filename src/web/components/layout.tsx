@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiProblem } from '../api/result';
+import { useUnread } from '../lib/notifications';
 import { navigate, useLocation } from '../lib/router';
 import { isStaff, useSession } from '../lib/session';
 import { useSite } from '../lib/site';
@@ -13,6 +14,23 @@ function NavLink({ href, children }: { href: string; children: ComponentChildren
   return (
     <Link href={href} class="nav-link" aria-current={isCurrent ? 'page' : undefined}>
       {children}
+    </Link>
+  );
+}
+
+function NotificationsLink() {
+  const { unreadCount } = useUnread();
+  const { path } = useLocation();
+  return (
+    <Link href="/notifications" class="nav-link" aria-current={path === '/notifications' ? 'page' : undefined} data-testid="notifications-link">
+      Notifications
+      {unreadCount > 0 && (
+        <span class="badge badge-count" data-testid="notification-count">
+          <span class="visually-hidden"> (</span>
+          {unreadCount}
+          <span class="visually-hidden"> unread)</span>
+        </span>
+      )}
     </Link>
   );
 }
@@ -41,6 +59,7 @@ function AccountNav() {
   };
   return (
     <>
+      <NotificationsLink />
       <NavLink href="/profile">Profile</NavLink>
       <NavLink href="/settings/api-keys">API keys</NavLink>
       {isStaff(me) && <NavLink href="/admin">Admin</NavLink>}
@@ -76,6 +95,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </Link>
           <nav aria-label="Main" class="site-nav">
             <NavLink href="/">Home</NavLink>
+            <NavLink href="/search">Search</NavLink>
             <AccountNav />
           </nav>
         </div>

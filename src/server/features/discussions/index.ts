@@ -1,9 +1,12 @@
 // Discussions: spaces, topics, posts and reactions.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
+import type { SendHtmlPage } from '../../platform/http/web';
 import type { GroupsService } from '../groups';
 import { registerFeedRoutes } from './feeds/feeds.routes';
 import { createFeedsService, type FeedsService } from './feeds/feeds.service';
+import { registerPageRoutes } from './pages/pages.routes';
+import { createPagesService, type PagesService } from './pages/pages.service';
 import { registerPostRoutes } from './posts/posts.routes';
 import { createPostsService, type PostsService } from './posts/posts.service';
 import { registerSearchRoutes } from './search/search.routes';
@@ -23,12 +26,20 @@ export interface Discussions {
   posts: PostsService;
   search: SearchService;
   feeds: FeedsService;
+  pages: PagesService;
 }
 
 export function createDiscussions(ctx: AppContext, groups: Pick<GroupsService, 'groupsOf'>): Discussions {
   const spaces = createSpacesService(ctx, groups);
   const topics = createTopicsService(ctx, spaces);
-  return { spaces, topics, posts: createPostsService(ctx, topics), search: createSearchService(ctx, spaces), feeds: createFeedsService(ctx, spaces) };
+  return {
+    spaces,
+    topics,
+    posts: createPostsService(ctx, topics),
+    search: createSearchService(ctx, spaces),
+    feeds: createFeedsService(ctx, spaces),
+    pages: createPagesService(ctx, spaces, topics),
+  };
 }
 
 export function registerDiscussions(app: FastifyInstance, discussions: Discussions): void {
@@ -37,4 +48,9 @@ export function registerDiscussions(app: FastifyInstance, discussions: Discussio
   registerPostRoutes(app, discussions.posts);
   registerSearchRoutes(app, discussions.search);
   registerFeedRoutes(app, discussions.feeds);
+}
+
+/** The server-rendered /t/… and /s/… pages; registered before the web app so they win over its fallback. */
+export function registerPublicPages(app: FastifyInstance, discussions: Discussions, sendPage: SendHtmlPage): void {
+  registerPageRoutes(app, discussions.pages, sendPage);
 }

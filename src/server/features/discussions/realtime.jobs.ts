@@ -7,7 +7,7 @@ import { spaceAccess, type SpaceGrant } from './discussions.rules';
 import { findSpace, listGrants, type SpaceRow } from './spaces/spaces.store';
 
 const pushed = [
-  'topic.created', 'topic.updated', 'topic.deleted', 'post.created', 'post.updated', 'post.deleted', 'reaction.added', 'reaction.removed',
+  'topic.created', 'topic.updated', 'topic.deleted', 'topic.moved', 'post.created', 'post.updated', 'post.deleted', 'reaction.added', 'reaction.removed',
 ] as const satisfies readonly EventName[];
 
 interface SpaceRule {

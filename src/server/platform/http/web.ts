@@ -5,7 +5,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendRouteNotFound } from './error-handler';
 
-const htmlCsp = [
+/** The Content-Security-Policy of every HTML page: the app and the server-rendered public pages. */
+export const htmlCsp = [
   "default-src 'self'",
   "img-src 'self' https: data:",
   "style-src 'self' 'unsafe-inline'",
@@ -18,6 +19,37 @@ const htmlCsp = [
 
 const missingBuild = `<!doctype html><meta charset="utf-8"><title>Hearth</title>
 <p>The web app is not built. Run <code>npm run build</code>, then reload.</p>`;
+
+/** A server-rendered page: its status, extra head tags (escaped by the caller) and the content of #app. */
+export interface HtmlPage {
+  status: number;
+  title: string;
+  head: string;
+  body: string;
+}
+
+export type SendHtmlPage = (reply: FastifyReply, page: HtmlPage) => Promise<FastifyReply>;
+
+const escapeTitle = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Renders pages into the built app's index.html (read on each use, so a rebuild is picked up): the title
+ * and head tags are replaced or added, the content goes into #app, and the app's script takes over when
+ * JavaScript runs. Replacements use functions, so `$&` in member text stays as written.
+ */
+export function htmlPages(webDir: string): SendHtmlPage {
+  const indexFile = path.join(webDir, 'index.html');
+  const fallback = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Hearth</title>\n</head>\n<body>\n<div id="app"></div>\n</body>\n</html>\n';
+  return async (reply, page) => {
+    const template = await fs.promises.readFile(indexFile, 'utf8').catch(() => fallback);
+    const title = `<title>${escapeTitle(page.title)}</title>`;
+    let html = /<title>[\s\S]*?<\/title>/.test(template) ? template.replace(/<title>[\s\S]*?<\/title>/, () => title) : template.replace('</head>', () => `${title}</head>`);
+    html = html.replace('</head>', () => `${page.head}\n  </head>`);
+    const app = /<div id="app">\s*<\/div>/;
+    html = app.test(html) ? html.replace(app, () => `<div id="app">${page.body}</div>`) : html.replace(/<body[^>]*>/, (tag) => `${tag}<div id="app">${page.body}</div>`);
+    return reply.code(page.status).header('content-security-policy', htmlCsp).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+  };
+}
 
 export async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
   const indexFile = path.join(webDir, 'index.html');

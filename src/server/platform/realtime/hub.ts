@@ -59,6 +59,7 @@ export class RealtimeHub {
     bus.on('member.joined', (e) => this.publish({ type: 'member.joined', data: e, audience: { kind: 'staff' } }));
     bus.on('member.updated', (e) => this.publish({ type: 'member.updated', data: e, audience: { kind: 'members', ids: [e.memberId] } }));
     bus.on('job.progress', (e) => this.publish({ type: 'job.progress', data: e, audience: { kind: 'staff' } }));
+    bus.on('notification.created', (e) => this.publish({ type: 'notification.created', data: e, audience: { kind: 'members', ids: [e.memberId] } }));
     bus.on('session.revoked', ({ tokenHash }) => this.#disconnect((c) => c.principal?.credentialHash === tokenHash));
     bus.on('apiKey.revoked', ({ keyHash }) => this.#disconnect((c) => c.principal?.via === 'apiKey' && c.principal.credentialHash === keyHash));
     bus.on('member.credentialsChanged', ({ memberId }) => this.#disconnect((c) => c.principal?.memberId === memberId));

@@ -75,7 +75,7 @@ export function createFeedsService(ctx: AppContext, spaces: SpacesService) {
     /** Latest topics of one space; 404 unless a guest may see it (feed readers carry no session). */
     async spaceAtom(spaceId: number): Promise<string> {
       const { space } = await spaces.visible(GUEST, spaceId);
-      const link = `${base}/s/${space.slug}`;
+      const link = `${base}/s/${space.slug}/${space.id}`;
       return atom([space.id], { id: link, title: space.name, subtitle: space.description, link, self: `${base}/api/spaces/${space.id}/feed.atom` });
     },
   };

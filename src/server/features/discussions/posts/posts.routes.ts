@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam, NoContent, errorResponses } from '../../../platform/http/schemas';
-import { CreatePostBody, EditPostBody, PostView, ReactionBody, ReactionParams, ReactionsView } from './posts.schema';
+import { CreatePostBody, EditPostBody, PostView, ReactionBody, ReactionParams, ReactionsView, RevisionList } from './posts.schema';
 import type { PostsService } from './posts.service';
 
 export function registerPostRoutes(app: FastifyInstance, posts: PostsService): void {
@@ -52,5 +52,34 @@ export function registerPostRoutes(app: FastifyInstance, posts: PostsService): v
       await posts.unreact(request.principal, request.params.id, request.params.emoji);
       return reply.code(204).send(null);
     },
+  );
+
+  r.get(
+    '/api/posts/:id/revisions',
+    {
+      schema: {
+        tags: ['discussions'],
+        summary: 'Every revision of a post, with line diffs',
+        description: 'Whoever may see the post may see its revisions; a deleted post: its author and staff.',
+        params: IdParam,
+        response: { 200: RevisionList, ...errorResponses(404) },
+      },
+    },
+    async (request) => posts.revisions(request.principal, request.params.id),
+  );
+
+  r.post(
+    '/api/posts/:id/restore',
+    {
+      config: member,
+      schema: {
+        tags: ['discussions'],
+        summary: 'Restore a deleted post (staff); the first post restores the topic',
+        description: 'A post that is not deleted is answered as is. A reply in a deleted topic: 409, restore the first post first. Audited.',
+        params: IdParam,
+        response: { 200: PostView, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => posts.restore(request.principal, request.params.id, request.ip),
   );
 }

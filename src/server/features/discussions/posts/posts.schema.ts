@@ -54,3 +54,23 @@ export type EditPostBody = Static<typeof EditPostBody>;
 export const ReactionBody = Type.Object({ emoji: Emoji }, { additionalProperties: false });
 export const ReactionParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), emoji: Emoji });
 export const ReactionsView = Type.Object({ reactions: Type.Array(ReactionSummary) });
+
+export const DiffLineView = Type.Object({
+  op: Type.Union([Type.Literal('same'), Type.Literal('remove'), Type.Literal('add')]),
+  text: Type.String(),
+});
+
+export const RevisionView = Type.Object(
+  {
+    revision: Type.Integer(),
+    body: Type.String({ description: 'Markdown as it was at this revision' }),
+    editor: Type.Union([AuthorView, Type.Null()], { description: 'Who wrote this revision: the author for the first, else who edited; null if that member is gone' }),
+    createdAt: Timestamp,
+    diff: Type.Union([Type.Array(DiffLineView), Type.Null()], { description: 'Lines changed from the previous revision; null for the first' }),
+  },
+  { $id: 'PostRevision' },
+);
+export type RevisionView = Static<typeof RevisionView>;
+
+export const RevisionList = Type.Object({ items: Type.Array(RevisionView, { description: 'Oldest first; the last is the current body' }) });
+export type RevisionList = Static<typeof RevisionList>;

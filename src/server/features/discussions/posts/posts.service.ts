@@ -1,7 +1,7 @@
 // Posts: replies, edits with revisions and conflict detection, soft deletes, reactions.
 import type { AppContext } from '../../../context';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
-import { hasRole, requireMember, type Actor, type Principal } from '../../../platform/http/principal';
+import { hasRole, requireMember, requireRole, type Actor, type Principal } from '../../../platform/http/principal';
 import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
 import { requireKnownMentions } from '../../notifications';
@@ -9,11 +9,13 @@ import { limits, type Reaction } from '../discussions.rules';
 import { renderMarkdown } from '../markdown';
 import { countInSpace } from '../spaces/spaces.store';
 import { requireText, type TopicsService, type VisibleTopic } from '../topics/topics.service';
-import { nextPostNumber, softDeleteTopic, updateTopic } from '../topics/topics.store';
+import { nextPostNumber, restoreTopic, softDeleteTopic, updateTopic } from '../topics/topics.store';
 import { readPost } from './posts.read';
-import type { CreatePostBody, EditPostBody, PostView, ReactionSummary } from './posts.schema';
+import { presentRevisions } from './revisions.presenter';
+import type { CreatePostBody, EditPostBody, PostView, ReactionSummary, RevisionList } from './posts.schema';
 import {
-  deleteReaction, findPost, insertPost, insertReaction, insertRevision, postInTopic, reactionCounts, softDeletePost, updatePostBody, type PostRow,
+  deleteReaction, findPost, insertPost, insertReaction, insertRevision, listRevisions, postInTopic, reactionCounts, restorePost, softDeletePost, updatePostBody,
+  type PostRow,
 } from './posts.store';
 
 interface VisiblePost extends VisibleTopic {
@@ -119,6 +121,38 @@ export function createPostsService(ctx: AppContext, topics: TopicsService) {
       });
       await ctx.bus.emit('post.deleted', { postId: id, topicId: topic.id, spaceId: topic.space_id });
       if (isFirst) await ctx.bus.emit('topic.deleted', { topicId: topic.id, spaceId: topic.space_id });
+    },
+
+    /** Every revision of a post, for whoever may see it (a deleted one: its author and staff). */
+    async revisions(actor: Actor, id: number): Promise<RevisionList> {
+      const { post } = await visiblePost(actor, id, true);
+      return { items: presentRevisions(post, await listRevisions(db, id)) };
+    },
+
+    /** Staff undo a soft delete; restoring the first post restores the topic. */
+    async restore(actor: Actor, id: number, ip: string): Promise<PostView> {
+      const staff = requireRole(actor, 'moderator', 'Only staff can restore posts');
+      const { post, topic } = await visiblePost(actor, id, true);
+      if (post.deleted_at === null) return present(actor, id);
+      const isFirst = post.post_number === 1;
+      if (!isFirst && topic.deleted_at !== null) throw new AppError('conflict', 'The topic is deleted; restore its first post first');
+      const at = new Date();
+      const restored = await ctx.database.tx(async (trx) => {
+        if (!(await restorePost(trx, id, at))) return false;
+        if (isFirst && (await restoreTopic(trx, topic.id, at))) {
+          await countInSpace(trx, topic.space_id, { topics: 1, posts: topic.reply_count + 1, at: null });
+        } else if (!isFirst) {
+          await updateTopic(trx, topic.id, { replyCountChange: 1 });
+          await countInSpace(trx, topic.space_id, { topics: 0, posts: 1, at: null });
+        }
+        await insertAudit(trx, { actorId: staff.memberId, action: isFirst ? 'topic.restore' : 'post.restore', targetType: 'post', targetId: id, ip });
+        return true;
+      });
+      if (restored) {
+        await ctx.bus.emit('post.updated', { postId: id, topicId: topic.id, spaceId: topic.space_id });
+        if (isFirst) await ctx.bus.emit('topic.updated', { topicId: topic.id, spaceId: topic.space_id });
+      }
+      return present(actor, id);
     },
 
     async react(actor: Actor, id: number, emoji: Reaction): Promise<{ reactions: ReactionSummary[] }> {

@@ -118,3 +118,27 @@ export async function reactionCounts(db: Queryable, postIds: readonly number[], 
     .execute();
   return rows.map((r) => ({ post_id: r.post_id, emoji: r.emoji, count: Number(r.count), reacted: r.reacted }));
 }
+
+/** Earlier bodies of a post, oldest first, with who replaced each one and when. */
+export async function listRevisions(db: Queryable, postId: number) {
+  return db
+    .selectFrom('post_revisions')
+    .leftJoin('members', 'members.id', 'post_revisions.editor_id')
+    .leftJoin('accounts', 'accounts.member_id', 'post_revisions.editor_id')
+    .select(['post_revisions.revision', 'post_revisions.body', 'post_revisions.editor_id', 'post_revisions.created_at', 'accounts.username', 'members.display_name'])
+    .where('post_revisions.post_id', '=', postId)
+    .orderBy('post_revisions.revision')
+    .execute();
+}
+
+export type RevisionRow = Awaited<ReturnType<typeof listRevisions>>[number];
+
+export async function restorePost(db: Queryable, id: number, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('posts')
+    .set({ deleted_at: null, deleted_by: null, updated_at: at })
+    .where('id', '=', id)
+    .where('deleted_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -94,3 +94,18 @@ export async function countInSpace(db: Queryable, spaceId: number, change: { top
     .where('id', '=', spaceId)
     .execute();
 }
+
+/** Sets each space's last_posted_at from its live topics (after a topic moved out or in). */
+export async function refreshLastPosted(db: Queryable, spaceIds: readonly number[]): Promise<void> {
+  await db
+    .updateTable('spaces')
+    .set((eb) => ({
+      last_posted_at: eb
+        .selectFrom('topics')
+        .select((t) => t.fn.max('topics.last_posted_at').as('at'))
+        .whereRef('topics.space_id', '=', 'spaces.id')
+        .where('topics.deleted_at', 'is', null),
+    }))
+    .where('id', 'in', [...spaceIds])
+    .execute();
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam, errorResponses } from '../../../platform/http/schemas';
-import { CreateTopicBody, PatchTopicBody, TopicDetail, TopicListQuery, TopicPage, TopicQuery, TopicView } from './topics.schema';
+import { CreateTopicBody, MoveTopicBody, PatchTopicBody, TopicDetail, TopicListQuery, TopicPage, TopicQuery, TopicView } from './topics.schema';
 import type { TopicsService } from './topics.service';
 
 export function registerTopicRoutes(app: FastifyInstance, topics: TopicsService): void {
@@ -46,5 +46,21 @@ export function registerTopicRoutes(app: FastifyInstance, topics: TopicsService)
       },
     },
     async (request) => topics.update(request.principal, request.params.id, request.body, request.ip),
+  );
+
+  r.post(
+    '/api/topics/:id/move',
+    {
+      config: { auth: 'member' },
+      schema: {
+        tags: ['discussions'],
+        summary: 'Move a topic to another space (staff)',
+        description: 'The topic and post counts of both spaces follow. Audited.',
+        params: IdParam,
+        body: MoveTopicBody,
+        response: { 200: TopicView, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => topics.move(request.principal, request.params.id, request.body.spaceId, request.ip),
   );
 }

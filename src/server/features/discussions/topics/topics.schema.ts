@@ -71,3 +71,6 @@ export const PatchTopicBody = Type.Object(
   { additionalProperties: false, minProperties: 1, description: 'title: its author or staff; the flags: staff' },
 );
 export type PatchTopicBody = Static<typeof PatchTopicBody>;
+
+export const MoveTopicBody = Type.Object({ spaceId: Type.Integer({ minimum: 1, description: 'The space to move the topic to' }) }, { additionalProperties: false });
+export type MoveTopicBody = Static<typeof MoveTopicBody>;

@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../../../context';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { decodeCursor, pageOf } from '../../../platform/http/cursor';
-import { hasRole, requireMember, type Actor } from '../../../platform/http/principal';
+import { hasRole, requireMember, requireRole, type Actor } from '../../../platform/http/principal';
 import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
 import { requireKnownMentions, topicViewerStates, type TopicViewerState } from '../../notifications';
@@ -12,10 +12,10 @@ import { renderMarkdown } from '../markdown';
 import { readPostPage } from '../posts/posts.read';
 import { insertPost } from '../posts/posts.store';
 import type { SpacesService } from '../spaces/spaces.service';
-import { countInSpace } from '../spaces/spaces.store';
+import { countInSpace, findSpace, refreshLastPosted } from '../spaces/spaces.store';
 import { presentTopic } from './topics.presenter';
 import type { CreateTopicBody, PatchTopicBody, TopicDetail, TopicListQuery, TopicPage, TopicView } from './topics.schema';
-import { findTopic, insertTopic, listTopics, nextPostNumber, updateTopic, type TopicRow } from './topics.store';
+import { findTopic, insertTopic, listTopics, moveTopic, nextPostNumber, updateTopic, type TopicRow } from './topics.store';
 
 export interface VisibleTopic {
   topic: TopicRow;
@@ -55,6 +55,12 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
     const page = await readPostPage(db, id, after, { memberId: actor?.memberId ?? null, isStaff: hasRole(actor, 'moderator') });
     const states = await viewerStates(actor, [id]);
     return { ...presentTopic(visible.topic), ...states.get(id), canReply: mayReply(actor, visible), posts: page.posts, nextAfter: page.nextAfter };
+  }
+
+  async function reread(id: number): Promise<TopicRow> {
+    const row = await findTopic(db, id);
+    if (!row) throw notFound('Topic not found');
+    return row;
   }
 
   return {
@@ -118,9 +124,29 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
         }
       });
       await ctx.bus.emit('topic.updated', { topicId: id, spaceId: topic.space_id });
-      const updated = await findTopic(db, id);
-      if (!updated) throw notFound('Topic not found');
-      return presentTopic(updated);
+      return presentTopic(await reread(id));
+    },
+
+    /** Staff move a topic to another space; the counters of both follow (a deleted topic counts in neither). */
+    async move(actor: Actor, id: number, spaceId: number, ip: string): Promise<TopicView> {
+      const staff = requireRole(actor, 'moderator', 'Only staff can move topics');
+      const { topic } = await visibleTopic(actor, id);
+      if (spaceId === topic.space_id) throw invalid('spaceId', 'The topic is already in that space');
+      if (!(await findSpace(db, spaceId))) throw invalid('spaceId', 'No such space');
+      const from = topic.space_id;
+      await ctx.database.tx(async (trx) => {
+        const moved = await moveTopic(trx, id, from, spaceId);
+        if (!moved) throw new AppError('conflict', 'The topic was moved meanwhile; reload it');
+        if (moved.deleted_at === null) {
+          const posts = moved.reply_count + 1;
+          await countInSpace(trx, from, { topics: -1, posts: -posts, at: null });
+          await countInSpace(trx, spaceId, { topics: 1, posts, at: null });
+        }
+        await refreshLastPosted(trx, [from, spaceId]);
+        await insertAudit(trx, { actorId: staff.memberId, action: 'topic.move', targetType: 'topic', targetId: id, before: { spaceId: from }, after: { spaceId }, ip });
+      });
+      await ctx.bus.emit('topic.moved', { topicId: id, spaceId, fromSpaceId: from });
+      return presentTopic(await reread(id));
     },
   };
 }

@@ -89,3 +89,19 @@ export async function updateTopic(
 export async function softDeleteTopic(db: Queryable, id: number, by: number, at: Date): Promise<void> {
   await db.updateTable('topics').set({ deleted_at: at, deleted_by: by, updated_at: at }).where('id', '=', id).where('deleted_at', 'is', null).execute();
 }
+
+export async function restoreTopic(db: Queryable, id: number, at: Date): Promise<boolean> {
+  const result = await db.updateTable('topics').set({ deleted_at: null, deleted_by: null, updated_at: at }).where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Moves the topic if it is still in `from`; its reply count and deletion, read under the row lock. */
+export async function moveTopic(db: Queryable, id: number, from: number, to: number): Promise<{ reply_count: number; deleted_at: Date | null } | undefined> {
+  return db
+    .updateTable('topics')
+    .set({ space_id: to, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('space_id', '=', from)
+    .returning(['reply_count', 'deleted_at'])
+    .executeTakeFirst();
+}

@@ -1,0 +1,220 @@
+// Browser flow for discussions on the built app and a real server: an admin opens a space, member A starts a
+// topic, member B replies from another browser, A sees the reply and the notification arrive live, then finds it by search.
+// Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../support/processes';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface RunningServer {
+  child: ChildProcess;
+  baseUrl: string;
+  setupLink: string;
+  dataDir: string;
+}
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+async function startServer(): Promise<RunningServer> {
+  const entry = path.join(root, 'dist', 'server', 'main.js');
+  assert.ok(fs.existsSync(entry), 'dist/server/main.js is missing: run `node scripts/build.mjs` first');
+  assert.ok(fs.existsSync(path.join(root, 'dist', 'web', 'index.html')), 'dist/web is missing: run `node scripts/build.mjs` first');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: { ...process.env, HEARTH_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
+    const link = /https?:\/\/\S+\/setup\?token=\S+/.exec(output)?.[0];
+    const isHealthy = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+    if (link && isHealthy) return { child, baseUrl, setupLink: link, dataDir };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not become healthy with a setup link within 30 s:\n${output}`);
+}
+
+function stopServer(running: RunningServer): Promise<void> {
+  const { child } = running;
+  const done = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+  return done.then(() => fs.rmSync(running.dataDir, { recursive: true, force: true }));
+}
+
+async function visible(locator: Locator): Promise<Locator> {
+  await locator.waitFor({ state: 'visible' });
+  return locator;
+}
+
+function nav(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+async function newPage(context: BrowserContext, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Uncaught/i.test(message.text())) errors.push(message.text());
+  });
+  return page;
+}
+
+async function signUp(page: Page, username: string, displayName: string): Promise<void> {
+  await page.goto('/signup');
+  await visible(page.getByRole('heading', { name: 'Create your account', level: 1 }));
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Email').fill(`${username}@example.com`);
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByText('Read the community guidelines').click();
+  await page.getByLabel('I accept the community guidelines').check();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await visible(page.getByRole('heading', { name: `Welcome, ${displayName}`, level: 1 }));
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(chromiumPath), `Chromium not found at ${chromiumPath} (install Debian's chromium package or set CHROMIUM_PATH)`);
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  if (server) await stopServer(server);
+});
+
+void test('a topic, a live reply, its notification and search in the browser', { timeout: 150_000 }, async () => {
+  assert.ok(server && browser);
+  const { baseUrl, setupLink } = server;
+  const errors: string[] = [];
+
+  // The admin sets up the community and opens a public space through the API.
+  const adminContext = await browser.newContext({ baseURL: baseUrl });
+  const admin = await newPage(adminContext, errors);
+  await admin.goto(setupLink);
+  await visible(admin.getByRole('heading', { name: 'Set up your community', level: 1 }));
+  await admin.getByLabel('Admin username').fill('ada_admin');
+  await admin.getByLabel('Email').fill('ada@example.com');
+  await admin.getByLabel('Password').fill('correct horse battery staple');
+  await admin.getByRole('button', { name: 'Create admin account' }).click();
+  await visible(admin.getByRole('heading', { name: 'Welcome, ada_admin', level: 1 }));
+  const created = await admin.evaluate(async () => {
+    const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+    const response = await fetch('/api/spaces', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ name: 'Campfire', slug: 'campfire', visibility: 'public', color: '#2a7ab0', description: 'Talk about anything.' }),
+    });
+    return { status: response.status, body: (await response.json()) as { id: number } };
+  });
+  assert.equal(created.status, 201, `space created: ${JSON.stringify(created.body)}`);
+  await adminContext.close();
+
+  // Member A signs up, opens the space from the home page and starts a topic.
+  const contextA = await browser.newContext({ baseURL: baseUrl });
+  const pageA = await newPage(contextA, errors);
+  await signUp(pageA, 'alice', 'Alice A');
+  await pageA.getByRole('complementary').getByRole('link', { name: 'Campfire' }).click();
+  await visible(pageA.getByRole('heading', { name: 'Campfire', level: 1 }));
+  await pageA.getByRole('link', { name: 'New topic' }).click();
+  await visible(pageA.getByRole('heading', { name: 'New topic', level: 1 }));
+  assert.equal(await pageA.getByLabel('Space').inputValue(), String(created.body.id));
+  await pageA.getByLabel('Title').fill('Favourite trail snacks');
+  await pageA.getByLabel('Body').fill('What do you bring on **long** hikes?');
+  await pageA.getByLabel('Tags').fill('hiking, food');
+  await pageA.getByRole('button', { name: 'Create topic' }).click();
+  await visible(pageA.getByRole('heading', { name: 'Favourite trail snacks', level: 1 }));
+  await visible(pageA.getByTestId('post').first().locator('strong', { hasText: 'long' }));
+  const topicUrl = pageA.url();
+  assert.match(new URL(topicUrl).pathname, /^\/t\/[^/]+\/\d+$/);
+  assert.equal(await pageA.getByTestId('notification-count').count(), 0, 'no notifications yet');
+
+  // Member B, in another browser, finds the topic on the home page and replies.
+  const contextB = await browser.newContext({ baseURL: baseUrl });
+  const pageB = await newPage(contextB, errors);
+  await signUp(pageB, 'bruno', 'Bruno B');
+  const row = await visible(pageB.getByTestId('topic-row').filter({ hasText: 'Favourite trail snacks' }));
+  assert.match((await row.textContent()) ?? '', /Campfire/);
+  await row.getByRole('link', { name: /Favourite trail snacks/ }).click();
+  await visible(pageB.getByRole('heading', { name: 'Favourite trail snacks', level: 1 }));
+  await pageB.getByLabel('Your reply').fill('Dried mangoes and a thermos of zephyrine tea.');
+  await pageB.getByRole('button', { name: 'Post reply' }).click();
+  await visible(pageB.getByTestId('post').filter({ hasText: 'zephyrine' }));
+
+  // A sees the reply appear without reloading, announced politely. Seeing it marks it read.
+  await visible(pageA.getByTestId('post').filter({ hasText: 'zephyrine' }));
+  await visible(pageA.getByTestId('new-replies').filter({ hasText: '1 new reply' }));
+  assert.equal(pageA.url(), topicUrl, 'A did not navigate');
+
+  // While A is elsewhere, B replies again: A's notification badge rises without a reload.
+  await nav(pageA).getByRole('link', { name: 'Home', exact: true }).click();
+  await visible(pageA.getByRole('heading', { name: 'Latest topics' }));
+  await pageB.getByLabel('Your reply').fill('Also: oat bars.');
+  await pageB.getByRole('button', { name: 'Post reply' }).click();
+  await visible(pageB.getByTestId('post').filter({ hasText: 'oat bars' }));
+  const badge = await visible(pageA.getByTestId('notification-count'));
+  assert.match((await badge.textContent()) ?? '', /1/);
+
+  // The notifications page links to the new reply; marking all read clears the badge.
+  await nav(pageA).getByTestId('notifications-link').click();
+  await visible(pageA.getByRole('heading', { name: 'Notifications', level: 1 }));
+  const unreadLink = await visible(pageA.getByRole('link', { name: /^Unread: bruno replied in “Favourite trail snacks”/ }));
+  assert.match((await unreadLink.getAttribute('href')) ?? '', /#post-3$/);
+  await pageA.getByRole('button', { name: 'Mark all read' }).click();
+  await pageA.getByTestId('notification-count').waitFor({ state: 'detached' });
+  await pageA.goto(topicUrl);
+  await visible(pageA.getByTestId('post').filter({ hasText: 'oat bars' }));
+
+  // A reacts to the reply; the count shows on the button.
+  const reply = pageA.getByTestId('post').filter({ hasText: 'zephyrine' });
+  await reply.getByRole('button', { name: /^👍 0 reactions$/ }).click();
+  await visible(reply.getByRole('button', { name: /^👍 1 reaction$/, pressed: true }));
+
+  // A searches for a word from B's reply and finds it, highlighted.
+  await nav(pageA).getByRole('link', { name: 'Search', exact: true }).click();
+  await visible(pageA.getByRole('heading', { name: 'Search', level: 1 }));
+  const deadline = Date.now() + 15_000;
+  let hit = pageA.getByTestId('search-hit').filter({ hasText: 'zephyrine' });
+  for (;;) {
+    await pageA.getByLabel('Search for').fill('zephyrine');
+    await pageA.getByRole('button', { name: 'Search', exact: true }).click();
+    await visible(pageA.getByRole('status').filter({ hasText: /results?\.?$|No results/ }));
+    if ((await hit.count()) > 0 || Date.now() > deadline) break;
+    await pageA.waitForTimeout(500);
+    await pageA.goto('/search');
+    hit = pageA.getByTestId('search-hit').filter({ hasText: 'zephyrine' });
+  }
+  await visible(hit.first().locator('mark', { hasText: /zephyrine/i }));
+  await hit.first().getByRole('link', { name: 'Favourite trail snacks' }).click();
+  await visible(pageA.getByRole('heading', { name: 'Favourite trail snacks', level: 1 }));
+
+  await contextA.close();
+  await contextB.close();
+  assert.deepEqual(errors, [], 'no script errors in the pages');
+});
