@@ -2,78 +2,13 @@
 // topic, member B replies from another browser, A sees the reply and the notification arrive live, then finds it by search.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '../support/processes';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-interface RunningServer {
-  child: ChildProcess;
-  baseUrl: string;
-  setupLink: string;
-  dataDir: string;
-}
+import { chromiumArgs, chromiumPath, nav, startServer, stopServer, visible, type RunningServer } from '../support/browser';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
-
-async function startServer(): Promise<RunningServer> {
-  const entry = path.join(root, 'dist', 'server', 'main.js');
-  assert.ok(fs.existsSync(entry), 'dist/server/main.js is missing: run `node scripts/build.mjs` first');
-  assert.ok(fs.existsSync(path.join(root, 'dist', 'web', 'index.html')), 'dist/web is missing: run `node scripts/build.mjs` first');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
-    cwd: root,
-    env: { ...process.env, HEARTH_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
-    const link = /https?:\/\/\S+\/setup\?token=\S+/.exec(output)?.[0];
-    const isHealthy = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
-    if (link && isHealthy) return { child, baseUrl, setupLink: link, dataDir };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not become healthy with a setup link within 30 s:\n${output}`);
-}
-
-function stopServer(running: RunningServer): Promise<void> {
-  const { child } = running;
-  const done = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-  return done.then(() => fs.rmSync(running.dataDir, { recursive: true, force: true }));
-}
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible' });
-  return locator;
-}
-
-function nav(page: Page): Locator {
-  return page.getByRole('navigation', { name: 'Main' });
-}
 
 async function newPage(context: BrowserContext, errors: string[]): Promise<Page> {
   const page = await context.newPage();
