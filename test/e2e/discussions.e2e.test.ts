@@ -82,6 +82,10 @@ void test('a topic, a live reply, its notification and search in the browser', {
   assert.equal(await pageA.getByLabel('Space').inputValue(), String(created.body.id));
   await pageA.getByLabel('Title').fill('Favourite trail snacks');
   await pageA.getByLabel('Body').fill('What do you bring on **long** hikes?');
+  await pageA.getByRole('tab', { name: 'Preview' }).click();
+  await visible(pageA.locator('.preview strong', { hasText: 'long' }));
+  await pageA.getByRole('tab', { name: 'Write' }).click();
+  assert.equal(await pageA.getByLabel('Body').inputValue(), 'What do you bring on **long** hikes?', 'the text survives the preview');
   await pageA.getByLabel('Tags').fill('hiking, food');
   await pageA.getByRole('button', { name: 'Create topic' }).click();
   await visible(pageA.getByRole('heading', { name: 'Favourite trail snacks', level: 1 }));

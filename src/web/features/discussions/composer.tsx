@@ -1,7 +1,28 @@
-// A Markdown text box with Write/Preview tabs. There is no server preview route, so the preview shows
-// the Markdown as typed (plain text); the server renders and sanitizes it when the post is saved.
-import { useId, useState } from 'preact/hooks';
+// A Markdown text box with Write/Preview tabs. The preview is the server's own rendering (sanitized
+// HTML, exactly what the post will show), fetched when the Preview tab opens.
+import { useEffect, useId, useState } from 'preact/hooks';
+import { api } from '../../api/client';
+import { call } from '../../api/result';
 import { Tabs } from '../../components/tabs';
+
+type Preview = { state: 'loading' } | { state: 'ready'; html: string } | { state: 'failed'; message: string };
+
+function usePreview(markdown: string, active: boolean): Preview {
+  const [preview, setPreview] = useState<Preview>({ state: 'loading' });
+  useEffect(() => {
+    if (!active || !markdown.trim()) return;
+    let current = true;
+    setPreview({ state: 'loading' });
+    void call(api.POST('/api/markdown/preview', { body: { body: markdown } })).then((result) => {
+      if (!current) return;
+      setPreview(result.ok ? { state: 'ready', html: result.data.html } : { state: 'failed', message: result.problem.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [markdown, active]);
+  return preview;
+}
 
 interface ComposerProps {
   label: string;
@@ -14,6 +35,7 @@ interface ComposerProps {
 export function Composer({ label, value, onInput, error, idPrefix }: ComposerProps) {
   const [tab, setTab] = useState('write');
   const id = useId();
+  const preview = usePreview(value, tab === 'preview');
   return (
     <div class="field composer">
       <Tabs
@@ -39,7 +61,14 @@ export function Composer({ label, value, onInput, error, idPrefix }: ComposerPro
             />
           </>
         ) : value.trim() ? (
-          <pre class="preview">{value}</pre>
+          preview.state === 'ready' ? (
+            // Sanitized on the server, as saved posts are.
+            <div class="preview post-body" dangerouslySetInnerHTML={{ __html: preview.html }} />
+          ) : (
+            <p class="muted" role="status">
+              {preview.state === 'loading' ? 'Rendering preview…' : preview.message}
+            </p>
+          )
         ) : (
           <p class="muted">Nothing to preview yet.</p>
         )}

@@ -1,12 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam, NoContent, errorResponses } from '../../../platform/http/schemas';
-import { CreatePostBody, EditPostBody, PostView, ReactionBody, ReactionParams, ReactionsView, RevisionList } from './posts.schema';
+import { CreatePostBody, EditPostBody, PostView, PreviewBody, PreviewView, ReactionBody, ReactionParams, ReactionsView, RevisionList } from './posts.schema';
 import type { PostsService } from './posts.service';
 
 export function registerPostRoutes(app: FastifyInstance, posts: PostsService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const member = { auth: 'member' as const };
+
+  r.post(
+    '/api/markdown/preview',
+    {
+      config: { ...member, rateLimit: { max: 120, timeWindow: 60_000 } },
+      schema: { tags: ['discussions'], summary: 'Render Markdown as a post would show it (composer preview)', body: PreviewBody, response: { 200: PreviewView, ...errorResponses(401, 403) } },
+    },
+    async (request) => posts.preview(request.principal, request.body.body),
+  );
 
   r.post(
     '/api/topics/:id/posts',

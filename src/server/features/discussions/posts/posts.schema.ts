@@ -45,6 +45,9 @@ export const CreatePostBody = Type.Object(
 );
 export type CreatePostBody = Static<typeof CreatePostBody>;
 
+export const PreviewBody = Type.Object({ body: PostBody }, { additionalProperties: false });
+export const PreviewView = Type.Object({ html: Type.String({ description: 'Sanitized HTML, exactly as the post would show it' }) });
+
 export const EditPostBody = Type.Object(
   { body: PostBody, revision: Type.Integer({ minimum: 1, description: 'The revision the edit is based on; a stale one is an edit_conflict' }) },
   { additionalProperties: false },

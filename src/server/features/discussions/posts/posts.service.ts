@@ -56,6 +56,12 @@ export function createPostsService(ctx: AppContext, topics: TopicsService) {
   }
 
   return {
+    /** The HTML a post with this Markdown would get, for the composer's preview. Nothing is stored. */
+    preview(actor: Actor, markdown: string): { html: string } {
+      requireMember(actor);
+      return { html: renderMarkdown(markdown) };
+    },
+
     async reply(actor: Actor, topicId: number, body: CreatePostBody): Promise<PostView> {
       const member = requireMember(actor);
       const markdown = requireText('body', body.body, limits.bodyMin);
