@@ -30,6 +30,9 @@ async function announce(runtime: Runtime, config: Config, address: string): Prom
 const elapsed = (): number => Math.round(performance.now());
 const phases: Record<string, number> = {};
 
+/** The HTTP side of the server, loaded while the database starts. */
+const loadServerModules = () => Promise.all([import('./app'), import('./cli/commands'), import('./platform/control/socket')]);
+
 export async function start(): Promise<void> {
   let config: Config;
   try {
@@ -40,11 +43,12 @@ export async function start(): Promise<void> {
   }
   let logger: Logger;
   let runtime: Runtime;
+  let modules: ReturnType<typeof loadServerModules>;
   try {
     await assertPortFree(config.host, config.port);
     // Start the embedded database thread before loading anything heavy.
     const embedded = config.databaseUrl ? undefined : bootEmbedded(config.dataDir);
-    const modules = Promise.all([import('./app'), import('./cli/commands'), import('./platform/control/socket')]);
+    modules = loadServerModules();
     modules.catch(() => undefined);
     const [{ openDatabase }, { createLogger }] = await Promise.all([import('./platform/db/database'), import('./platform/logger')]);
     logger = createLogger(config.logLevel);
@@ -60,7 +64,7 @@ export async function start(): Promise<void> {
     if (error instanceof StartupError) fail(error.message);
     throw error;
   }
-  const [{ buildApp }, { runCommand }, { listenControl }] = await Promise.all([import('./app'), import('./cli/commands'), import('./platform/control/socket')]);
+  const [{ buildApp }, { runCommand }, { listenControl }] = await modules;
   phases.migrations = elapsed();
   const app = await buildApp(runtime);
   let address: string;

@@ -44,14 +44,13 @@ export class Listener {
     return this.#connecting;
   }
 
-  #reconnectSoon(dropped: pg.Client, delayMs = 1000): void {
+  #reconnectSoon(dropped: pg.Client): void {
     if (this.#closed || this.#client !== dropped) return;
     this.#client = undefined;
-    this.#retryTimer = setTimeout(() => {
-      void this.#relisten().catch(() => this.#retryLater(Math.min(delayMs * 2, 30_000)));
-    }, delayMs);
+    this.#retryLater(1000);
   }
 
+  /** Reconnects and listens again after delayMs, doubling the wait (up to 30 s) while it fails. */
   #retryLater(delayMs: number): void {
     if (this.#closed) return;
     this.#retryTimer = setTimeout(() => {
