@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PASSWORD, createApiKey, createMember, uniqueName, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
-import type { ErrorBody } from '../support/bodies';
+import type { AuditEntry, ErrorBody } from '../support/bodies';
 
 interface StaffMember {
   id: number;
@@ -23,19 +23,6 @@ interface StaffMember {
 interface MemberPage {
   items: StaffMember[];
   nextCursor: string | null;
-}
-
-interface AuditEntry {
-  id: number;
-  actorId: number | null;
-  actorUsername: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-  at: string;
 }
 
 let server: TestServer;

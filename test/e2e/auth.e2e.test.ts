@@ -1,11 +1,11 @@
 // Browser flow on the built app and a real server: first-run setup, sign-up, log in, profile, API keys.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromiumArgs, chromiumPath, nav, startServer, stopServer, visible, type RunningServer } from '../support/browser';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { nav, startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
 
+let session: BrowserSession | undefined;
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 
@@ -20,15 +20,12 @@ async function logOut(page: Page): Promise<void> {
 }
 
 before(async () => {
-  assert.ok(fs.existsSync(chromiumPath), `Chromium not found at ${chromiumPath} (install Debian's chromium package or set CHROMIUM_PATH)`);
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+  session = await startBrowserSession();
+  server = session.server;
+  browser = session.browser;
 });
 
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  if (server) await stopServer(server);
-});
+after(() => session?.close());
 
 void test('setup, sign-up, log in, profile and API keys in the browser', { timeout: 120_000 }, async () => {
   assert.ok(server && browser);

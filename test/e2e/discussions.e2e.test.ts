@@ -2,11 +2,11 @@
 // topic, member B replies from another browser, A sees the reply and the notification arrive live, then finds it by search.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromiumArgs, chromiumPath, nav, startServer, stopServer, visible, type RunningServer } from '../support/browser';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { nav, startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
+let session: BrowserSession | undefined;
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 
@@ -34,15 +34,12 @@ async function signUp(page: Page, username: string, displayName: string): Promis
 }
 
 before(async () => {
-  assert.ok(fs.existsSync(chromiumPath), `Chromium not found at ${chromiumPath} (install Debian's chromium package or set CHROMIUM_PATH)`);
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+  session = await startBrowserSession();
+  server = session.server;
+  browser = session.browser;
 });
 
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  if (server) await stopServer(server);
-});
+after(() => session?.close());
 
 void test('a topic, a live reply, its notification and search in the browser', { timeout: 150_000 }, async () => {
   assert.ok(server && browser);

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Reply } from '../support/client';
 import { createApiKey, createMember, signUp, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
+import type { AuditEntry } from '../support/bodies';
 
 interface ErrorReply {
   error: { code: string; message: string; field?: string; requestId: string };
@@ -27,19 +28,6 @@ interface Settings {
   requireEmailConfirmation: boolean;
   guidelines: string;
   guidelinesVersion: number;
-}
-
-interface AuditEntry {
-  id: number;
-  actorId: number | null;
-  actorUsername: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  reason: string | null;
-  before: unknown;
-  after: unknown;
-  at: string;
 }
 
 interface AuditPage {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { freePort } from './processes';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,4 +68,31 @@ export async function visible(locator: Locator): Promise<Locator> {
 
 export function nav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Main' });
+}
+
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The built server on a fresh data dir plus a headless Chromium; close() stops both and removes the dir. */
+export async function startBrowserSession(): Promise<BrowserSession> {
+  assert.ok(fs.existsSync(chromiumPath), `Chromium not found at ${chromiumPath} (install Debian's chromium package or set CHROMIUM_PATH)`);
+  const server = await startServer();
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+  } catch (error) {
+    await stopServer(server);
+    throw error;
+  }
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await stopServer(server);
+    },
+  };
 }
