@@ -1,5 +1,6 @@
 // Runs one async action at a time and keeps its pending flag and last problem for the form that started it.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { TargetedSubmitEvent } from 'preact';
 import type { ApiProblem } from '../api/result';
 
 export interface Action<A extends unknown[]> {
@@ -40,4 +41,12 @@ export function useAction<A extends unknown[]>(work: (...args: A) => Promise<Api
   }, []);
 
   return { pending, problem, run, setProblem };
+}
+
+/** An onSubmit handler that stops the page load and runs the action with the form. */
+export function submitForm(action: Action<[HTMLFormElement]>): (event: TargetedSubmitEvent<HTMLFormElement>) => void {
+  return (event) => {
+    event.preventDefault();
+    void action.run(event.currentTarget);
+  };
 }

@@ -1,11 +1,10 @@
 // One named group: edit its name and description, delete it, and see or change its members.
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
 import type { Group } from '../../api/types';
 import { Field, FormAlert, SubmitButton, formText } from '../../components/form';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 import { GroupMembers } from './group-members';
 import { groupNameRules } from './group-rules';
 
@@ -17,10 +16,7 @@ function EditGroupForm({ group, onDone }: { group: Group; onDone: (changed: bool
     onDone(true);
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   return (
     <form onSubmit={submit} class="panel" aria-label={`Edit group ${group.name}`}>
       <div class="field-row">

@@ -1,9 +1,8 @@
 // Groups: built-in ones (from roles and trust levels) and named ones that admins manage.
-import type { TargetedSubmitEvent } from 'preact';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
 import { Field, FormAlert, SubmitButton, formText } from '../../components/form';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
 import { GroupCard } from './group-card';
 import { groupNameRules } from './group-rules';
@@ -17,10 +16,7 @@ function CreateGroupForm({ onCreated }: { onCreated: () => void }) {
     onCreated();
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   return (
     <form onSubmit={submit} class="panel" aria-labelledby="new-group-heading">
       <h3 id="new-group-heading">New group</h3>

@@ -1,5 +1,4 @@
 // One member in the staff list: role and trust level (admins), suspend or lift a suspension (staff).
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, type Me, type Role } from '../../api/client';
 import { call } from '../../api/result';
@@ -7,7 +6,7 @@ import type { StaffMember } from '../../api/types';
 import { FormAlert, Select, SubmitButton, formText } from '../../components/form';
 import { Link } from '../../components/link';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 import { SuspendForm } from './suspend-form';
 
 const roles: Role[] = ['member', 'moderator', 'admin'];
@@ -29,10 +28,7 @@ function RoleForm({ member, onChanged }: { member: StaffMember; onChanged: (memb
     onChanged(result.data);
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   return (
     <form onSubmit={submit} class="inline-form" aria-label={`Role and trust level of ${member.username}`}>
       <Select label="Role" name="role" defaultValue={member.role} options={roles.map((role) => ({ value: role, label: role }))} />

@@ -1,5 +1,4 @@
 // Site settings (admins): name, description, sign-ups, email confirmation and the guidelines.
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
@@ -7,7 +6,7 @@ import type { SiteSettings } from '../../api/types';
 import { Checkbox, Field, FormAlert, StatusMessage, SubmitButton, TextArea } from '../../components/form';
 import { Loading } from '../../components/guards';
 import { useSite } from '../../lib/site';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
 
 type Editable = Pick<SiteSettings, 'siteName' | 'siteDescription' | 'allowSignups' | 'requireEmailConfirmation' | 'guidelines'>;
@@ -52,10 +51,7 @@ function SettingsForm({ settings, onSaved }: { settings: SiteSettings; onSaved: 
     setSaved(patch.guidelines === undefined ? 'Settings saved.' : `Settings saved. The guidelines are now version ${result.data.guidelinesVersion}.`);
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   const error = (field: string) => fieldError(action.problem, field);
   return (
     <form onSubmit={submit}>

@@ -1,10 +1,9 @@
 // Suspend a member for a chosen time with a reason they will see.
-import type { TargetedSubmitEvent } from 'preact';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
 import type { StaffMember } from '../../api/types';
 import { FormAlert, Select, SubmitButton, TextArea, formText } from '../../components/form';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 
 const durations = [
   { days: 1, label: '1 day' },
@@ -25,10 +24,7 @@ export function SuspendForm({ member, onCancel, onSuspended }: { member: StaffMe
     onSuspended(result.data);
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   return (
     <form onSubmit={submit} class="panel" aria-label={`Suspend ${member.username}`}>
       <p>Suspending ends {member.username}'s sessions and blocks their logins and API keys until it ends.</p>

@@ -1,10 +1,9 @@
 // The form that creates an API key with a name and a scope.
-import type { TargetedSubmitEvent } from 'preact';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
 import type { ApiKeyScope, CreatedApiKey } from '../../api/types';
 import { Field, FormAlert, Select, SubmitButton, formText } from '../../components/form';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 
 const scopes: { value: ApiKeyScope; label: string }[] = [
   { value: 'read', label: 'Read: GET requests only' },
@@ -25,10 +24,7 @@ export function CreateKeyForm({ canUseAdminScope, onCreated }: { canUseAdminScop
     onCreated(result.data);
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   return (
     <form onSubmit={submit} class="panel" aria-labelledby="new-key-heading">
       <h2 id="new-key-heading">New key</h2>

@@ -1,12 +1,11 @@
 // Ask for a password reset link by email.
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
 import { Field, FormAlert, SubmitButton, formText } from '../../components/form';
 import { Link } from '../../components/link';
 import { useSite, useTitle } from '../../lib/site';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 
 export function ForgotPasswordPage() {
   useTitle('Forgot password');
@@ -19,10 +18,7 @@ export function ForgotPasswordPage() {
     setSentTo(email);
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
 
   return (
     <section class="narrow">

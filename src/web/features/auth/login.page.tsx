@@ -1,5 +1,4 @@
 // Log in with a username or email and a password.
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
@@ -8,7 +7,7 @@ import { Link } from '../../components/link';
 import { navigate, safeNext, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/site';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 import { AlreadySignedIn } from './already-signed-in';
 import { ResendConfirmation } from './resend-confirmation';
 
@@ -29,10 +28,7 @@ export function LoginPage() {
     return null;
   });
 
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   const isUnconfirmed = action.problem?.code === 'email_unconfirmed';
   if (session.me) return <AlreadySignedIn me={session.me} title="Log in" />;
 

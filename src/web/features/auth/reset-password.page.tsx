@@ -1,12 +1,11 @@
 // Choose a new password with the token from a reset email.
-import type { TargetedSubmitEvent } from 'preact';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
 import { Field, FormAlert, SubmitButton, formText } from '../../components/form';
 import { Link } from '../../components/link';
 import { navigate, useLocation } from '../../lib/router';
 import { useTitle } from '../../lib/site';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 
 export function ResetPasswordPage() {
   useTitle('Choose a new password');
@@ -21,10 +20,7 @@ export function ResetPasswordPage() {
     navigate('/login?notice=password-reset', { replace: true });
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
 
   if (!token) {
     return (

@@ -1,5 +1,4 @@
 // First run: create the first admin with the one-time link printed by the server.
-import type { TargetedSubmitEvent } from 'preact';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
 import { Field, FormAlert, SubmitButton, formText } from '../../components/form';
@@ -8,7 +7,7 @@ import { Link } from '../../components/link';
 import { navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useSite, useTitle } from '../../lib/site';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
 import { usernameRules } from './signup.page';
 
@@ -50,10 +49,7 @@ export function SetupPage() {
     navigate('/', { replace: true });
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'failed') return <p class="alert alert-error">{state.problem.message}</p>;

@@ -1,5 +1,4 @@
 // Create an account: accept the guidelines, then either be signed in or be asked to confirm the email.
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
@@ -9,7 +8,7 @@ import { Link } from '../../components/link';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useSite, useTitle } from '../../lib/site';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 import { AlreadySignedIn } from './already-signed-in';
 import { GuidelinesBox } from './guidelines-box';
 import { ResendConfirmation } from './resend-confirmation';
@@ -73,10 +72,7 @@ export function SignupPage() {
       </section>
     );
   }
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   const error = (field: string) => fieldError(action.problem, field);
   return (
     <section class="narrow">

@@ -1,10 +1,9 @@
 // Change your password (you stay signed in).
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { call, fieldError } from '../../api/result';
 import { Field, FormAlert, StatusMessage, SubmitButton, formText } from '../../components/form';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 
 export function PasswordForm() {
   const [saved, setSaved] = useState<string | null>(null);
@@ -20,10 +19,7 @@ export function PasswordForm() {
     setSaved('Password changed.');
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   const error = (field: string) => fieldError(action.problem, field);
   return (
     <form onSubmit={submit} aria-labelledby="password-heading">

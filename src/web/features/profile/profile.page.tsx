@@ -1,5 +1,4 @@
 // Edit your own profile and change your password.
-import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, type Me } from '../../api/client';
 import { call, fieldError } from '../../api/result';
@@ -9,7 +8,7 @@ import { Link } from '../../components/link';
 import { formatDate } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/site';
-import { useAction } from '../../lib/use-action';
+import { useAction, submitForm } from '../../lib/use-action';
 import { ResendConfirmation } from '../auth/resend-confirmation';
 import { Avatar } from './avatar';
 import { PasswordForm } from './password-form';
@@ -37,10 +36,7 @@ function ProfileForm({ me }: { me: Me }) {
     setSaved('Profile saved.');
     return null;
   });
-  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void action.run(event.currentTarget);
-  };
+  const submit = submitForm(action);
   const error = (field: string) => fieldError(action.problem, field);
   return (
     <form onSubmit={submit} aria-labelledby="profile-heading">
