@@ -1,61 +1,23 @@
-// npm run bench: throughput and latency of GET /healthz and an authenticated GET /api/me on the embedded
-// database and on PostgreSQL, next to a bare node:http hello-world measured in the same run, plus the
-// warm start time. Traffic goes to 127.0.0.1 only, and every run stops by itself.
-//   BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32), TEST_DATABASE_URL (PostgreSQL)
+// npm run bench: throughput and latency, next to a bare node:http hello-world measured in the same run,
+// on the embedded database and on PostgreSQL: GET /healthz and an authenticated GET /api/me; then a
+// 100k-post community's topic page, space list, server-rendered topic, search and a reply, the reads
+// with the read cache on (hits) and off (misses); plus the warm start time. Traffic goes to 127.0.0.1
+// only, and every run stops by itself.
+//   BENCH_SECONDS (default 6), BENCH_CONNECTIONS (default 50), TEST_DATABASE_URL (PostgreSQL),
+//   BENCH_ONLY=platform|discussions
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { createDatabase, databaseUrlFor, dropDatabase } from '../test/support/databases';
-import { assertBuilt, freePort, root, run, serverEntry, type Spawned } from '../test/support/processes';
+import { assertBuilt, freePort, root, run, serverEntry } from '../test/support/processes';
+import { measureDiscussions, type DiscussionFigures } from './discussions';
+import { connections, load, seconds, serverEnv, signIn, startHearth, table, type Result } from './support';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const serverEnv = { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '10000000', SIGNUP_LIMIT_PER_HOUR: '100000', HEARTH_JOBS: 'true' };
-
-interface Result {
-  label: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(label: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
-  // A warm-up, the same for every target: routes compile their schemas on first use, and V8 finishes
-  // optimizing the embedded database's WebAssembly in the background during the first seconds.
-  await autocannon({ url, connections, duration: 3, headers });
-  const result = await autocannon({ url, connections, duration: seconds, headers });
-  const errors = result.errors + result.timeouts + result.non2xx;
-  return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
-}
-
-async function startHearth(env: Record<string, string>): Promise<{ server: Spawned; url: string }> {
-  const port = await freePort();
-  const server = run(serverEntry, [], { ...serverEnv, ...env, PORT: String(port) });
-  const [, url] = await server.waitFor(/Hearth is running at (\S+)/, 60_000);
-  return { server, url: url ?? '' };
-}
-
-async function signedInCookie(url: string): Promise<string> {
-  const username = `bench_${Date.now().toString(36)}`;
-  const reply = await fetch(`${url}/api/users`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, email: `${username}@example.com`, password: 'bench password 123', acceptGuidelines: true }),
-  });
-  if (reply.status !== 201) throw new Error(`sign-up failed: ${reply.status} ${await reply.text()}`);
-  const cookie = reply.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const me = await fetch(`${url}/api/me`, { headers: { cookie } });
-  if (me.status !== 200) throw new Error(`GET /api/me failed: ${me.status}`);
-  return cookie;
-}
-
-async function measureHearth(name: string, env: Record<string, string>): Promise<Result[]> {
+async function measurePlatform(name: string, env: Record<string, string>): Promise<Result[]> {
   const { server, url } = await startHearth(env);
   try {
-    const cookie = await signedInCookie(url);
-    return [await load(`${name}: GET /healthz`, `${url}/healthz`), await load(`${name}: GET /api/me (signed in)`, `${url}/api/me`, { cookie })];
+    const { cookie } = await signIn(url);
+    return [await load(`${name}: GET /healthz`, { url: `${url}/healthz` }), await load(`${name}: GET /api/me (signed in)`, { url: `${url}/api/me`, headers: { cookie } })];
   } finally {
     await server.stop();
   }
@@ -78,12 +40,18 @@ async function warmStartMs(dataDir: string): Promise<number> {
   }
 }
 
-function table(results: Result[], baseline: Result): string {
-  const rows = results.map((r) => [r.label, Math.round(r.rps).toLocaleString('en'), `${r.p50} ms`, `${r.p99} ms`, `${((r.rps / baseline.rps) * 100).toFixed(0)}%`, String(r.errors)]);
-  const header = ['', 'req/s', 'p50', 'p99', 'vs node:http', 'errors'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [line(header), ...rows.map(line)].join('\n');
+function goals(figures: DiscussionFigures[], baseline: Result, all: Result[]): string[] {
+  const byLabel = new Map(all.map((r) => [r.label, r]));
+  const pct = (r: Result): string => `${((r.rps / baseline.rps) * 100).toFixed(0)}%`;
+  return figures.flatMap((f) => {
+    const reads = f.reads.map((label) => byLabel.get(label)).filter((r): r is Result => r !== undefined);
+    const search = byLabel.get(f.search);
+    const worst = reads.reduce((min, r) => (r.rps < min.rps ? r : min), reads[0] ?? baseline);
+    const slowest = reads.filter((r) => r.label !== f.search).reduce((max, r) => (r.p99 > max.p99 ? r : max), reads[0] ?? baseline);
+    return [
+      `  ${worst.label.split(':')[0]}: slowest read (cache hit) ${pct(worst)} of node:http (goal >= 30%); worst p99 of the other reads ${slowest.p99} ms (goal < 25 ms); search p99 ${search?.p99 ?? '?'} ms (goal < 50 ms)`,
+    ];
+  });
 }
 
 async function main(): Promise<void> {
@@ -93,30 +61,49 @@ async function main(): Promise<void> {
   let baseline: Result;
   try {
     const [, port] = await hello.waitFor(/listening (\d+)/);
-    baseline = await load('bare node:http hello-world', `http://127.0.0.1:${port}/`);
+    baseline = await load('bare node:http hello-world', { url: `http://127.0.0.1:${port}/` });
   } finally {
     await hello.stop();
   }
 
+  const only = process.env.BENCH_ONLY;
   const results: Result[] = [baseline];
+  const figures: DiscussionFigures[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
+  const communityDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-community-'));
   const pgName = `hearth_bench_${process.pid}`;
+  const pgCommunity = `hearth_bench_c_${process.pid}`;
+  let warm: number[] = [];
   try {
-    results.push(...(await measureHearth('embedded', { HEARTH_DATA_DIR: dataDir })));
-    const warm = [await warmStartMs(dataDir), await warmStartMs(dataDir), await warmStartMs(dataDir)].sort((a, b) => a - b);
+    if (only !== 'discussions') {
+      results.push(...(await measurePlatform('embedded', { HEARTH_DATA_DIR: dataDir })));
+      warm = [await warmStartMs(dataDir), await warmStartMs(dataDir), await warmStartMs(dataDir)].sort((a, b) => a - b);
+    }
+    if (only !== 'platform') figures.push(await measureDiscussions('embedded', { databaseUrl: undefined, dataDir: communityDir }, { HEARTH_DATA_DIR: communityDir }));
     try {
-      await createDatabase(pgName);
-      results.push(...(await measureHearth('PostgreSQL', { DATABASE_URL: databaseUrlFor(pgName) })));
+      if (only !== 'discussions') {
+        await createDatabase(pgName);
+        results.push(...(await measurePlatform('PostgreSQL', { DATABASE_URL: databaseUrlFor(pgName) })));
+      }
+      if (only !== 'platform') {
+        await createDatabase(pgCommunity);
+        const url = databaseUrlFor(pgCommunity);
+        figures.push(await measureDiscussions('PostgreSQL', { databaseUrl: url, dataDir: communityDir }, { DATABASE_URL: url }));
+      }
     } catch (error) {
       console.error(`PostgreSQL skipped: ${(error as Error).message}`);
     }
-    console.log(table(results, baseline));
+    const all = [...results, ...figures.flatMap((f) => f.results)];
+    console.log(`\n${table(all, baseline)}`);
     const me = results.filter((r) => r.label.includes('/api/me'));
-    console.log(`\nGoal: GET /api/me at 30% or more of bare node:http -> ${me.map((r) => `${r.label.split(':')[0]} ${((r.rps / baseline.rps) * 100).toFixed(0)}%`).join(', ')}`);
-    console.log(`Warm start (existing embedded data dir, process start to first 200 from /healthz): median ${Math.round(warm[1] ?? 0)} ms (runs: ${warm.map((w) => Math.round(w)).join(', ')} ms; goal < 1500 ms)`);
+    if (me.length > 0) console.log(`\nGoal: GET /api/me at 30% or more of bare node:http -> ${me.map((r) => `${r.label.split(':')[0]} ${((r.rps / baseline.rps) * 100).toFixed(0)}%`).join(', ')}`);
+    if (figures.length > 0) console.log(`Goals for discussions (100k posts, ${connections} connections):\n${goals(figures, baseline, all).join('\n')}`);
+    if (warm.length > 0) console.log(`Warm start (existing embedded data dir, process start to first 200 from /healthz): median ${Math.round(warm[1] ?? 0)} ms (runs: ${warm.map((w) => Math.round(w)).join(', ')} ms; goal < 1500 ms)`);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(communityDir, { recursive: true, force: true });
     await dropDatabase(pgName).catch(() => undefined);
+    await dropDatabase(pgCommunity).catch(() => undefined);
   }
 }
 

@@ -12,6 +12,9 @@ export interface Config {
   redisPrefix: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Signs links that act without a login (one-click unsubscribe); generated and kept in the database when unset. */
+  secret: string | undefined;
+  digestAwayHours: number;
   publicUrl: string;
   logLevel: LogLevel;
   sessionDays: number;
@@ -20,6 +23,8 @@ export interface Config {
   signupsPerHour: number;
   runJobs: boolean;
   dbPoolSize: number;
+  responseCacheEntries: number;
+  postsPerMinute: number;
 }
 
 interface VarSpec<T> {
@@ -73,6 +78,8 @@ export const configVars = {
   redisPrefix: { name: 'REDIS_PREFIX', expects: 'letters, digits, : _ or -, ending in :', description: 'Prefix of every Redis key and channel, so several Hearth sites can share one Redis', default: 'hearth:', parse: (raw: string) => (/^[A-Za-z0-9:_-]{1,60}:$/.test(raw) ? raw : undefined) },
   smtpUrl: { name: 'SMTP_URL', expects: 'an smtp:// or smtps:// URL', description: 'Send email; without it, links are written to the log', parse: url(['smtp:', 'smtps:']) },
   mailFrom: { name: 'MAIL_FROM', expects: 'an email sender such as "Hearth <hearth@example.com>"', description: 'Sender of outgoing email', default: 'Hearth <hearth@localhost>', parse: text },
+  secret: { name: 'HEARTH_SECRET', expects: 'at least 32 characters', description: 'Signs emailed one-click links (unsubscribe); without it, a random secret is generated on first use and kept in the database', parse: (raw: string) => (raw.trim().length >= 32 ? raw.trim() : undefined) },
+  digestAwayHours: { name: 'DIGEST_AWAY_HOURS', expects: 'an integer from 1 to 720', description: 'Email digests go to members not seen for this many hours', default: '24', parse: int(1, 720) },
   publicUrl: { name: 'PUBLIC_URL', expects: 'an http:// or https:// URL', description: 'Base URL used in emailed and printed links (default http://HOST:PORT)', parse: url(['http:', 'https:']) },
   logLevel: { name: 'LOG_LEVEL', expects: `one of ${logLevels.join(', ')}`, description: 'Log verbosity', default: 'info', parse: (raw: string) => logLevels.find((l) => l === raw) },
   sessionDays: { name: 'SESSION_DAYS', expects: 'an integer from 1 to 365', description: 'How long a login session lasts', default: '30', parse: int(1, 365) },
@@ -81,6 +88,8 @@ export const configVars = {
   signupsPerHour: { name: 'SIGNUP_LIMIT_PER_HOUR', expects: 'an integer from 1 to 100000', description: 'Sign-ups allowed per IP address per hour', default: '20', parse: int(1, 100_000) },
   runJobs: { name: 'HEARTH_JOBS', expects: 'true or false', description: 'Run background jobs in this process', default: 'true', parse: bool },
   dbPoolSize: { name: 'DATABASE_POOL_SIZE', expects: 'an integer from 1 to 200', description: 'PostgreSQL connections per process', default: '10', parse: int(1, 200) },
+  responseCacheEntries: { name: 'RESPONSE_CACHE_ENTRIES', expects: 'an integer from 0 to 1000000', description: 'Rendered topic pages, topic lists and search results kept in memory per process (0: off)', default: '20000', parse: int(0, 1_000_000) },
+  postsPerMinute: { name: 'POSTS_PER_MINUTE', expects: 'an integer from 1 to 10000000', description: 'New topics and replies per member per minute', default: '20', parse: int(1, 10_000_000) },
 } satisfies Record<Exclude<keyof Config, never>, VarSpec<unknown>>;
 
 function read<T>(env: NodeJS.ProcessEnv, spec: VarSpec<T>): T | undefined {
@@ -113,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: must(read(env, configVars.redisPrefix), 'REDIS_PREFIX'),
     smtpUrl: read(env, configVars.smtpUrl),
     mailFrom: must(read(env, configVars.mailFrom), 'MAIL_FROM'),
+    secret: read(env, configVars.secret),
+    digestAwayHours: must(read(env, configVars.digestAwayHours), 'DIGEST_AWAY_HOURS'),
     publicUrl,
     logLevel: must(read(env, configVars.logLevel), 'LOG_LEVEL'),
     sessionDays: must(read(env, configVars.sessionDays), 'SESSION_DAYS'),
@@ -121,5 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signupsPerHour: must(read(env, configVars.signupsPerHour), 'SIGNUP_LIMIT_PER_HOUR'),
     runJobs: must(read(env, configVars.runJobs), 'HEARTH_JOBS'),
     dbPoolSize: must(read(env, configVars.dbPoolSize), 'DATABASE_POOL_SIZE'),
+    responseCacheEntries: must(read(env, configVars.responseCacheEntries), 'RESPONSE_CACHE_ENTRIES'),
+    postsPerMinute: must(read(env, configVars.postsPerMinute), 'POSTS_PER_MINUTE'),
   };
 }

@@ -4,8 +4,10 @@ import { defineMailJob } from './platform/mail/send';
 import { RealtimeHub } from './platform/realtime/hub';
 import { createAccounts, defineAccountJobs, type Accounts } from './features/accounts';
 import { createApiKeysService, type ApiKeysService } from './features/api-keys';
+import { createDigests, type Digests } from './features/digests';
 import { createDiscussions, publishDiscussionEvents, type Discussions } from './features/discussions';
 import { createGroupsService, type GroupsService } from './features/groups';
+import { createMessages, publishMessageEvents, type MessagesService } from './features/messages';
 import { createNotifications, type NotificationsService } from './features/notifications';
 import { createSettingsService, type SettingsService } from './features/settings';
 import { createSetupService, type SetupService } from './features/setup';
@@ -18,6 +20,8 @@ export interface Services {
   setup: SetupService;
   discussions: Discussions;
   notifications: NotificationsService;
+  messages: MessagesService;
+  digests: Digests;
   realtime: RealtimeHub;
 }
 
@@ -34,7 +38,10 @@ export function createServices(ctx: AppContext): Services {
   defineAccountJobs(ctx);
   const discussions = createDiscussions(ctx, groups);
   const notifications = createNotifications(ctx, discussions);
+  const digests = createDigests(ctx, discussions.spaces, settings);
   const realtime = new RealtimeHub(ctx.bus, (principal) => groups.groupsOf(principal));
   publishDiscussionEvents(ctx.bus, ctx.database.db, realtime);
-  return { settings, accounts, apiKeys, groups, setup, discussions, notifications, realtime };
+  const messages = createMessages(ctx, groups);
+  publishMessageEvents(ctx.bus, ctx.database.db, realtime);
+  return { settings, accounts, apiKeys, groups, setup, discussions, notifications, messages, digests, realtime };
 }

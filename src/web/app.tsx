@@ -10,10 +10,16 @@ import { LoginPage } from './features/auth/login.page';
 import { ResetPasswordPage } from './features/auth/reset-password.page';
 import { SetupPage } from './features/auth/setup.page';
 import { SignupPage } from './features/auth/signup.page';
+import { UnsubscribePage } from './features/digests/unsubscribe.page';
+import { BookmarksPage } from './features/bookmarks/bookmarks.page';
 import { NewTopicPage } from './features/discussions/new-topic.page';
 import { SpacePage } from './features/discussions/space.page';
+import { TagPage, TagsPage } from './features/discussions/tag.page';
 import { TopicPage } from './features/discussions/topic.page';
 import { HomePage } from './features/home/home.page';
+import { ConversationPage } from './features/messages/conversation.page';
+import { InboxPage } from './features/messages/inbox.page';
+import { NewMessagePage } from './features/messages/new-message.page';
 import { NotificationsPage } from './features/notifications/notifications.page';
 import { SearchPage } from './features/search/search.page';
 import { NotFoundPage } from './features/not-found.page';
@@ -37,6 +43,7 @@ const routes: Route[] = [
   { pattern: '/forgot-password', render: () => <ForgotPasswordPage /> },
   { pattern: '/reset-password', render: () => <ResetPasswordPage /> },
   { pattern: '/confirm-email', render: () => <ConfirmEmailPage /> },
+  { pattern: '/unsubscribe', render: () => <UnsubscribePage /> },
   { pattern: '/setup', render: () => <SetupPage /> },
   { pattern: '/profile', render: () => <ProfilePage /> },
   { pattern: '/u/:username', render: ({ username = '' }) => <PublicProfilePage key={username} username={username} /> },
@@ -48,10 +55,16 @@ const routes: Route[] = [
   { pattern: '/t/:id', render: ({ id = '' }) => <TopicPage key={id} id={Number(id)} /> },
   { pattern: '/new-topic', render: () => <NewTopicPage /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
+  { pattern: '/messages', render: () => <InboxPage /> },
+  { pattern: '/messages/new', render: () => <NewMessagePage /> },
+  { pattern: '/messages/:id', render: ({ id = '' }) => <ConversationPage key={id} id={Number(id)} /> },
   { pattern: '/search', render: () => <SearchPage /> },
+  { pattern: '/bookmarks', render: () => <BookmarksPage /> },
+  { pattern: '/tags', render: () => <TagsPage /> },
+  { pattern: '/tags/:tag', render: ({ tag = '' }) => <TagPage key={tag} tag={tag} /> },
 ];
 
-const numericIdRoutes = new Set(['/s/:slug/:id', '/s/:id', '/t/:slug/:id', '/t/:id']);
+const numericIdRoutes = new Set(['/s/:slug/:id', '/s/:id', '/t/:slug/:id', '/t/:id', '/messages/:id']);
 
 function CurrentPage() {
   const { path } = useLocation();

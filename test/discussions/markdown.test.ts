@@ -41,7 +41,7 @@ describe('renderMarkdown', () => {
   });
 
   test('the inertness check itself catches live markup', () => {
-    for (const live of ['<a href="javascript:alert(1)">x</a>', '<img src="x" onerror="alert(1)">', '<p style="position:fixed">x</p>', '<script>', '<img src="data:image/png;base64,AA">']) {
+    for (const live of ['<a href="javascript:alert(1)">x</a>', '<img src="x" onerror="alert(1)">', '<p style="position:fixed">x</p>', '<script>', '<img src="data:image/png;base64,AA">', '<a href="jav&#x09;ascript:alert(1)">x</a>', '<a href=" &#10;javascript&colon;alert(1)">x</a>']) {
       assert.throws(() => assertInert(live), assert.AssertionError, `not caught: ${live}`);
     }
   });

@@ -164,7 +164,13 @@ describe('GET /api/search: results', () => {
     const w = word();
     const topic = await createTopic(member.client, publicSpace.id, `opening ${w}`, `Payloads ${w}`);
     for (const payload of xssPayloads) await replyTo(member.client, topic.id, `${payload} ${w} ${payload}`);
-    const hits = (await search(server.client(), { q: w, type: 'post', limit: 50 })).body.items;
+    // More payloads than one page holds: follow nextOffset.
+    const hits: SearchReply['items'] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const page: SearchReply = (await search(server.client(), { q: w, type: 'post', limit: 50, offset })).body;
+      hits.push(...page.items);
+      offset = page.nextOffset;
+    }
     assert.equal(hits.length, xssPayloads.length + 1);
     for (const hit of hits) {
       assertInert(hit.snippet);

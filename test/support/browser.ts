@@ -20,7 +20,8 @@ export interface RunningServer {
   dataDir: string;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env` adds to or overrides the server's environment (say, a higher RATE_LIMIT_PER_MINUTE for a busy test). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const entry = path.join(root, 'dist', 'server', 'main.js');
   assert.ok(fs.existsSync(entry), 'dist/server/main.js is missing: run `node scripts/build.mjs` first');
   assert.ok(fs.existsSync(path.join(root, 'dist', 'web', 'index.html')), 'dist/web is missing: run `node scripts/build.mjs` first');
@@ -28,14 +29,14 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [entry], {
     cwd: root,
-    env: { ...process.env, HEARTH_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { ...process.env, HEARTH_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000; // generous: a busy machine boots the embedded database slowly
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
     const link = /https?:\/\/\S+\/setup\?token=\S+/.exec(output)?.[0];
@@ -44,7 +45,7 @@ export async function startServer(): Promise<RunningServer> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not become healthy with a setup link within 30 s:\n${output}`);
+  throw new Error(`server did not become healthy with a setup link within 90 s:\n${output}`);
 }
 
 export function stopServer(running: RunningServer): Promise<void> {
@@ -77,9 +78,9 @@ export interface BrowserSession {
 }
 
 /** The built server on a fresh data dir plus a headless Chromium; close() stops both and removes the dir. */
-export async function startBrowserSession(): Promise<BrowserSession> {
+export async function startBrowserSession(env: Record<string, string> = {}): Promise<BrowserSession> {
   assert.ok(fs.existsSync(chromiumPath), `Chromium not found at ${chromiumPath} (install Debian's chromium package or set CHROMIUM_PATH)`);
-  const server = await startServer();
+  const server = await startServer(env);
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });

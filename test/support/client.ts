@@ -55,6 +55,9 @@ export class Client {
   patch<T = Record<string, unknown>>(path: string, body?: unknown, options?: RequestOptions): Promise<Reply<T>> {
     return this.request<T>('PATCH', path, { ...options, body });
   }
+  put<T = Record<string, unknown>>(path: string, body?: unknown, options?: RequestOptions): Promise<Reply<T>> {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
   delete<T = Record<string, unknown>>(path: string, options?: RequestOptions): Promise<Reply<T>> {
     return this.request<T>('DELETE', path, options);
   }

@@ -34,6 +34,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '100000',
     SIGNUP_LIMIT_PER_HOUR: '100000',
+    POSTS_PER_MINUTE: '100000',
     ...database.env,
     ...options.env,
   });

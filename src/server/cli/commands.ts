@@ -60,6 +60,13 @@ export async function runCommand(runtime: Runtime, request: CommandRequest): Pro
         await services.apiKeys.revoke('system', id, null);
         return [`Revoked API key ${id}`];
       }
+      case 'digests.send': {
+        const dryRun = args.dryRun === true;
+        const report = await services.digests.digests.sendDue(new Date(), { dryRun });
+        if (!dryRun) return [`Looked at ${report.looked} members due for a digest: ${report.sent} sent, ${report.empty} with nothing new, ${report.failed} failed`];
+        const lines = report.planned.map((p) => `${p.username}\t${p.frequency}\t${p.notifications} notifications\t${p.topics} new topics`);
+        return [`Dry run: ${report.planned.length} of ${report.looked} members due would get a digest (${report.empty} with nothing new)`, ...lines];
+      }
       case 'setup.link': {
         const link = await services.setup.issueLink();
         return [link ? `Open this link to create the first admin (valid 24 hours): ${link}` : 'An admin exists already; log in instead.'];

@@ -106,6 +106,13 @@ export function buildCli(): Command {
     .argument('<id>', 'the key id (see apikey list)')
     .action((id: string) => print({ command: 'apikey.revoke', args: { id } }));
 
+  const digests = program.command('digests').description('email digests for members who are away');
+  digests
+    .command('send')
+    .description('send the digests that are due now (the hourly job does this too)')
+    .option('--dry-run', 'only list who would get a digest, and what')
+    .action((options: { dryRun?: boolean }) => print({ command: 'digests.send', args: { dryRun: options.dryRun === true } }));
+
   return program;
 }
 

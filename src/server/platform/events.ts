@@ -22,11 +22,21 @@ export interface DomainEvents {
   'topic.deleted': { topicId: number; spaceId: number };
   /** Staff moved the topic from fromSpaceId to spaceId. */
   'topic.moved': { topicId: number; spaceId: number; fromSpaceId: number };
+  /** Staff moved some replies of topicId into the new topic newTopicId (discussions/split-merge). */
+  'topic.split': { topicId: number; spaceId: number; newTopicId: number };
+  /** Staff merged topicId into intoTopicId; topicId is left closed and deleted, pointing there. */
+  'topic.merged': { topicId: number; spaceId: number; intoTopicId: number };
   'post.created': { postId: number; topicId: number; spaceId: number; authorId: number };
   'post.updated': { postId: number; topicId: number; spaceId: number };
   'post.deleted': { postId: number; topicId: number; spaceId: number };
   'reaction.added': { postId: number; topicId: number; spaceId: number; memberId: number; emoji: string };
   'reaction.removed': { postId: number; topicId: number; spaceId: number; memberId: number; emoji: string };
+  /** The member's read position or notification level in a topic or space changed. */
+  'topic.viewerStateChanged': { memberId: number; topicId: number | null };
+  // Private messages: ids only, so that subscribers (realtime) re-read who takes part.
+  'message.created': { messageId: number; conversationId: number; authorId: number };
+  'message.updated': { messageId: number; conversationId: number; authorId: number };
+  'message.deleted': { messageId: number; conversationId: number; authorId: number };
   /** A notification for memberId was created or (a collapsed reaction) bumped; realtime can deliver it. */
   'notification.created': { memberId: number; notificationId: number };
   'job.progress': { jobId: string; queue: string; percent: number; message: string };

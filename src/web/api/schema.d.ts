@@ -81,7 +81,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -140,7 +140,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -211,7 +211,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -268,7 +268,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -333,7 +333,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -351,7 +351,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -419,7 +419,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -437,7 +437,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -523,7 +523,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -532,7 +532,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -608,7 +608,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -677,7 +677,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -741,7 +741,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -759,7 +759,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -796,7 +796,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -814,7 +814,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -881,7 +881,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -960,7 +960,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -978,7 +978,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1038,7 +1038,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1056,7 +1056,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1123,7 +1123,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1186,7 +1186,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1244,7 +1244,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1308,7 +1308,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1382,7 +1382,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1400,7 +1400,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1482,7 +1482,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1500,7 +1500,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1594,7 +1594,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1612,7 +1612,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1675,7 +1675,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1693,7 +1693,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1722,6 +1722,81 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/autocomplete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members whose username or display name starts with the text (for @mentions)
+         * @description Up to 8, usernames that match first. Deleted and suspended members are left out.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The start of a username or of a word of a display name; a leading @ is ignored */
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                username: string;
+                                displayName: string;
+                                avatarUrl: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1771,7 +1846,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1789,7 +1864,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1865,7 +1940,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1883,7 +1958,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1947,7 +2022,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1965,7 +2040,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2037,7 +2112,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2104,7 +2179,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2122,7 +2197,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2186,7 +2261,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2204,7 +2279,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2283,7 +2358,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2301,7 +2376,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2377,7 +2452,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2395,7 +2470,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2450,7 +2525,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2468,7 +2543,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2542,7 +2617,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2560,7 +2635,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2688,7 +2763,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2706,7 +2781,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2777,7 +2852,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2795,7 +2870,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2868,7 +2943,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2886,7 +2961,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2956,7 +3031,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3034,7 +3109,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3106,6 +3181,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deletedAt: string | null;
+                            /** @description Staff merged this topic into that one: its posts are there now */
+                            mergedIntoId: number | null;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -3120,7 +3197,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3138,7 +3215,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3226,6 +3303,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deletedAt: string | null;
+                            /** @description Staff merged this topic into that one: its posts are there now */
+                            mergedIntoId: number | null;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -3240,7 +3319,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3328,6 +3407,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deletedAt: string | null;
+                            /** @description Staff merged this topic into that one: its posts are there now */
+                            mergedIntoId: number | null;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -3337,7 +3418,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3355,7 +3436,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3457,6 +3538,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             deletedAt: string | null;
+                            /** @description Staff merged this topic into that one: its posts are there now */
+                            mergedIntoId: number | null;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -3466,7 +3549,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3484,7 +3567,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3566,7 +3649,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3584,7 +3667,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3674,10 +3757,12 @@ export interface paths {
                                 /** @description Whether the viewer added this reaction */
                                 reacted: boolean;
                             }[];
+                            /** @description Whether the viewer bookmarked this post */
+                            bookmarked: boolean;
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3695,7 +3780,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3768,7 +3853,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3786,7 +3871,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3884,10 +3969,12 @@ export interface paths {
                                 /** @description Whether the viewer added this reaction */
                                 reacted: boolean;
                             }[];
+                            /** @description Whether the viewer bookmarked this post */
+                            bookmarked: boolean;
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3905,7 +3992,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3989,7 +4076,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4073,7 +4160,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4150,7 +4237,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4245,10 +4332,12 @@ export interface paths {
                                 /** @description Whether the viewer added this reaction */
                                 reacted: boolean;
                             }[];
+                            /** @description Whether the viewer bookmarked this post */
+                            bookmarked: boolean;
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4266,7 +4355,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4359,7 +4448,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4454,7 +4543,7 @@ export interface paths {
                         "application/atom+xml": string;
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4479,6 +4568,716 @@ export interface paths {
                     };
                     content: {
                         "application/atom+xml": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move replies into a new topic (staff)
+         * @description The selected replies (never the first post) become a new topic, the earliest its first post. Both topics are numbered 1, 2, 3 … again; reply counts, space counters, read marks and notifications follow the posts. Audited (topic.split). Answers the new topic.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Replies of this topic (not its first post); the earliest becomes the new topic's first post */
+                        postIds: number[];
+                        /** @description The new topic's title */
+                        title: string;
+                        /** @description Where the new topic goes; the same space when omitted */
+                        spaceId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            tags: string[];
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            pinned: boolean;
+                            /** @description No replies or edits, except by staff */
+                            locked: boolean;
+                            /** @description No new replies, except by staff */
+                            closed: boolean;
+                            /** @description Left out of space listings; reachable by link */
+                            unlisted: boolean;
+                            replyCount: number;
+                            /** Format: date-time */
+                            lastPostedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deletedAt: string | null;
+                            /** @description Staff merged this topic into that one: its posts are there now */
+                            mergedIntoId: number | null;
+                            /** @description Signed-in viewers: the highest post number they read (0: none) */
+                            lastReadPostNumber?: number;
+                            /** @description Signed-in viewers: posts after the one they last read */
+                            unreadCount?: number;
+                            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                            notificationLevel?: "watching" | "tracking" | "normal" | "muted";
+                            /** @description Whether the viewer may reply now */
+                            canReply: boolean;
+                            posts: components["schemas"]["Post"][];
+                            /** @description Pass as ?after= for the next page of posts */
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a topic into another (staff)
+         * @description Every post moves into intoTopicId, whose first post stays first; the rest are ordered by time and renumbered. This topic is left closed and deleted with mergedIntoId: GET /api/topics/{id} answers it (no posts) to whoever may see its space, and /t/… redirects. Audited (topic.merge). Answers the merged topic.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The topic that receives every post of this one */
+                        intoTopicId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            tags: string[];
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            pinned: boolean;
+                            /** @description No replies or edits, except by staff */
+                            locked: boolean;
+                            /** @description No new replies, except by staff */
+                            closed: boolean;
+                            /** @description Left out of space listings; reachable by link */
+                            unlisted: boolean;
+                            replyCount: number;
+                            /** Format: date-time */
+                            lastPostedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deletedAt: string | null;
+                            /** @description Staff merged this topic into that one: its posts are there now */
+                            mergedIntoId: number | null;
+                            /** @description Signed-in viewers: the highest post number they read (0: none) */
+                            lastReadPostNumber?: number;
+                            /** @description Signed-in viewers: posts after the one they last read */
+                            unreadCount?: number;
+                            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                            notificationLevel?: "watching" | "tracking" | "normal" | "muted";
+                            /** @description Whether the viewer may reply now */
+                            canReply: boolean;
+                            posts: components["schemas"]["Post"][];
+                            /** @description Pass as ?after= for the next page of posts */
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/bookmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bookmark a post, or change the bookmark's note and reminder
+         * @description 201 when the bookmark is new, 200 when it existed (the fields sent replace the old ones). Posts the member cannot see: 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description Send {} for a plain bookmark; on a bookmarked post, the fields given replace the old ones */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A private note to self */
+                        note?: string;
+                        /** @description When to come back to the post; null clears it */
+                        remindAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topicId: number;
+                            topicTitle: string;
+                            topicSlug: string;
+                            spaceId: number;
+                            /** @description 1: the post that started the topic */
+                            postNumber: number;
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            /** @description Plain text from the start of the post (not HTML) */
+                            excerpt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            note: string;
+                            remindAt: string | null;
+                            /** Format: date-time */
+                            bookmarkedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topicId: number;
+                            topicTitle: string;
+                            topicSlug: string;
+                            spaceId: number;
+                            /** @description 1: the post that started the topic */
+                            postNumber: number;
+                            author: {
+                                id: number;
+                                /** @description Null for members without an account (imported) */
+                                username: string | null;
+                                displayName: string;
+                            };
+                            /** @description Plain text from the start of the post (not HTML) */
+                            excerpt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            note: string;
+                            remindAt: string | null;
+                            /** Format: date-time */
+                            bookmarkedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Take a bookmark off */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member's bookmarks, newest first
+         * @description Bookmarks on posts the member can no longer see (deleted, or in a space closed to them) are left out.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Bookmark"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tags in use, with their topic counts
+         * @description Counts only listed, live topics in the spaces the viewer may see. A tag's topics: GET /api/topics?tag=.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only tags starting with this (any case) */
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Most used first, then by name */
+                            items: components["schemas"]["Tag"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's recent posts, or the topics they started
+         * @description Newest first. Only live posts of live topics in spaces the viewer may see; unlisted topics for staff only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description posts: everything they wrote; topics: the first posts of topics they started */
+                    type?: "posts" | "topics";
+                };
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PostExcerpt"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -4523,7 +5322,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4588,7 +5387,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4664,7 +5463,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4682,7 +5481,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4756,7 +5555,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4774,7 +5573,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4817,7 +5616,68 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** How closely the viewer follows a space (normal unless they chose) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description watching: every new post · tracking/normal: replies and mentions · muted: only direct mentions */
+                            level: "watching" | "tracking" | "normal" | "muted";
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         /** How closely the viewer follows a space (a topic's own level wins) */
         put: {
             parameters: {
@@ -4849,7 +5709,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4867,7 +5727,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4948,7 +5808,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5027,7 +5887,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5045,7 +5905,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5075,6 +5935,1111 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The viewer's private conversations, latest activity first, with unread counts
+         * @description Conversations the viewer left are not listed. ?q= keeps those whose title or messages match the words.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Only conversations whose title or messages match these words */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Conversation"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a private conversation with members and groups
+         * @description An unknown username or group is 400 unknown_recipient (field recipients or groups). Silenced members get 403 account_silenced. Mentions do not notify anyone outside the conversation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Usernames; may be empty when groups are given. You take part anyway. */
+                        recipients: string[];
+                        /** @description Group names: any named group, or the built-in moderators and admins */
+                        groups?: string[];
+                        title: string;
+                        /** @description Markdown */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @description Members invited by name who have not left, the starter included */
+                            participants: {
+                                id: number;
+                                /** @description Null for a member who is gone */
+                                username: string | null;
+                                displayName: string;
+                            }[];
+                            /** @description Every member of these groups, now and later, can read and reply */
+                            groups: {
+                                id: number;
+                                name: string;
+                            }[];
+                            /** @description The number of the last message (deleted ones included) */
+                            messageCount: number;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastAuthor: {
+                                id: number;
+                                /** @description Null for a member who is gone */
+                                username: string | null;
+                                displayName: string;
+                            } | null;
+                            /** @description The highest message number the viewer read (0: none) */
+                            lastReadNumber: number;
+                            /** @description Messages after the one the viewer read last */
+                            unreadCount: number;
+                            createdBy: {
+                                id: number;
+                                /** @description Null for a member who is gone */
+                                username: string | null;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description False while the viewer is silenced */
+                            canReply: boolean;
+                            messages: components["schemas"]["Message"][];
+                            /** @description Pass as ?after= for the next page of messages */
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation with a page of its messages
+         * @description A conversation the viewer does not take part in (by name or through a group) is 404, never 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Messages after this message number */
+                    after?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @description Members invited by name who have not left, the starter included */
+                            participants: {
+                                id: number;
+                                /** @description Null for a member who is gone */
+                                username: string | null;
+                                displayName: string;
+                            }[];
+                            /** @description Every member of these groups, now and later, can read and reply */
+                            groups: {
+                                id: number;
+                                name: string;
+                            }[];
+                            /** @description The number of the last message (deleted ones included) */
+                            messageCount: number;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastAuthor: {
+                                id: number;
+                                /** @description Null for a member who is gone */
+                                username: string | null;
+                                displayName: string;
+                            } | null;
+                            /** @description The highest message number the viewer read (0: none) */
+                            lastReadNumber: number;
+                            /** @description Messages after the one the viewer read last */
+                            unreadCount: number;
+                            createdBy: {
+                                id: number;
+                                /** @description Null for a member who is gone */
+                                username: string | null;
+                                displayName: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description False while the viewer is silenced */
+                            canReply: boolean;
+                            messages: components["schemas"]["Message"][];
+                            /** @description Pass as ?after= for the next page of messages */
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply in a conversation
+         * @description A conversation the viewer does not take part in (by name or through a group) is 404, never 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            conversationId: number;
+                            /** @description 1 is the message that started the conversation */
+                            number: number;
+                            author: {
+                                id: number;
+                                /** @description Null for a member who is gone */
+                                username: string | null;
+                                displayName: string;
+                            } | null;
+                            /** @description Markdown as written; empty when deleted */
+                            body: string;
+                            /** @description Sanitized HTML rendered from body; empty when deleted */
+                            html: string;
+                            deleted: boolean;
+                            editedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your messages (it keeps its place, its text is gone) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit one of your messages (the first one of a conversation included) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            conversationId: number;
+                            /** @description 1 is the message that started the conversation */
+                            number: number;
+                            author: {
+                                id: number;
+                                /** @description Null for a member who is gone */
+                                username: string | null;
+                                displayName: string;
+                            } | null;
+                            /** @description Markdown as written; empty when deleted */
+                            body: string;
+                            /** @description Sanitized HTML rendered from body; empty when deleted */
+                            html: string;
+                            deleted: boolean;
+                            editedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/messages/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record how far the viewer read a conversation
+         * @description The mark only moves forward and is clamped to the last message; notifications about messages up to it are marked read.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The highest message number read; clamped to the last message */
+                        number: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lastReadNumber: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/{id}/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Leave a conversation
+         * @description Members invited by name lose access. Members who reach it through a group only take it out of their inbox and stop being notified, until they reply. Its notifications are marked read.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The viewer's email digest and notification email preferences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description How often to email a summary of unread notifications and new topics while away: never · daily · weekly */
+                            digestFrequency: "never" | "daily" | "weekly";
+                            /** @description Email about mentions, replies and messages when away */
+                            notifyWhenAway: boolean;
+                            lastDigestAt: string | null;
+                            /** @description Where the emails go */
+                            email: string;
+                            /** @description False when this site sends no email at all (no SMTP) */
+                            mailEnabled: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Set the viewer's email preferences */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How often to email a summary of unread notifications and new topics while away: never · daily · weekly */
+                        digestFrequency: "never" | "daily" | "weekly";
+                        notifyWhenAway: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description How often to email a summary of unread notifications and new topics while away: never · daily · weekly */
+                            digestFrequency: "never" | "daily" | "weekly";
+                            /** @description Email about mentions, replies and messages when away */
+                            notifyWhenAway: boolean;
+                            lastDigestAt: string | null;
+                            /** @description Where the emails go */
+                            email: string;
+                            /** @description False when this site sends no email at all (no SMTP) */
+                            mailEnabled: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an emailed unsubscribe link would turn off (changes nothing) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The signed token from the emailed link */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description digest: the email digest · notifications: emails about mentions, replies and messages */
+                            purpose: "digest" | "notifications";
+                            username: string;
+                            /** @description Whether those emails are on now */
+                            subscribed: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Turn off the emails an unsubscribe link names (one-click, RFC 8058)
+         * @description No login: the signed token is the credential, in the body (`{"token"}`) or in the URL as the List-Unsubscribe header gives it, with the application/x-www-form-urlencoded body `List-Unsubscribe=One-Click`. Repeating it is harmless.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The signed token from the emailed link */
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The signed token from the emailed link */
+                        token?: string;
+                        /** @enum {string} */
+                        "List-Unsubscribe"?: "One-Click";
+                    };
+                    "application/x-www-form-urlencoded": {
+                        /** @description The signed token from the emailed link */
+                        token?: string;
+                        /** @enum {string} */
+                        "List-Unsubscribe"?: "One-Click";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description digest: the email digest · notifications: emails about mentions, replies and messages */
+                            purpose: "digest" | "notifications";
+                            /** @enum {boolean} */
+                            unsubscribed: true;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/digests/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the digests that are due now (a background job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5126,7 +7091,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5144,7 +7109,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5210,7 +7175,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5228,7 +7193,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5274,7 +7239,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events stream of what the viewer may see
-         * @description Events: ready, member.joined (staff), member.updated (the member), job.progress (staff); topic.created, topic.updated, topic.deleted, post.created, post.updated, post.deleted, reaction.added, reaction.removed (viewers who may see the space; ids only, fetch the rest); notification.created (the recipient). The stream closes when the session ends.
+         * @description Events: ready, member.joined (staff), member.updated (the member), job.progress (staff); topic.created, topic.updated, topic.deleted, post.created, post.updated, post.deleted, reaction.added, reaction.removed (viewers who may see the space; ids only, fetch the rest); notification.created (the recipient); message.created, message.updated, message.deleted (those who take part in the conversation). The stream closes when the session ends.
          */
         get: {
             parameters: {
@@ -5294,7 +7259,7 @@ export interface paths {
                         "text/event-stream": string;
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5339,7 +7304,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @description Stable, machine-readable error code */
-                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "email_unconfirmed" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unknown_recipient" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "account_silenced" | "email_unconfirmed" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
                 /** @description Human-readable explanation */
                 message: string;
                 /** @description The input field at fault, when there is one */
@@ -5411,6 +7376,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             deletedAt: string | null;
+            /** @description Staff merged this topic into that one: its posts are there now */
+            mergedIntoId: number | null;
             /** @description Signed-in viewers: the highest post number they read (0: none) */
             lastReadPostNumber?: number;
             /** @description Signed-in viewers: posts after the one they last read */
@@ -5446,6 +7413,8 @@ export interface components {
                 /** @description Whether the viewer added this reaction */
                 reacted: boolean;
             }[];
+            /** @description Whether the viewer bookmarked this post */
+            bookmarked: boolean;
         };
         PostRevision: {
             revision: number;
@@ -5487,28 +7456,139 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        Bookmark: {
+            id: number;
+            topicId: number;
+            topicTitle: string;
+            topicSlug: string;
+            spaceId: number;
+            /** @description 1: the post that started the topic */
+            postNumber: number;
+            author: {
+                id: number;
+                /** @description Null for members without an account (imported) */
+                username: string | null;
+                displayName: string;
+            };
+            /** @description Plain text from the start of the post (not HTML) */
+            excerpt: string;
+            /** Format: date-time */
+            createdAt: string;
+            note: string;
+            remindAt: string | null;
+            /** Format: date-time */
+            bookmarkedAt: string;
+        };
+        Tag: {
+            tag: string;
+            /** @description Listed, live topics with the tag in the spaces the viewer may see */
+            topicCount: number;
+        };
+        PostExcerpt: {
+            id: number;
+            topicId: number;
+            topicTitle: string;
+            topicSlug: string;
+            spaceId: number;
+            /** @description 1: the post that started the topic */
+            postNumber: number;
+            author: {
+                id: number;
+                /** @description Null for members without an account (imported) */
+                username: string | null;
+                displayName: string;
+            };
+            /** @description Plain text from the start of the post (not HTML) */
+            excerpt: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         Notification: {
             id: number;
-            /** @description reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch */
-            type: "reply" | "mention" | "reaction" | "watching";
+            /** @description reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) */
+            type: "reply" | "mention" | "reaction" | "watching" | "message";
             /** @description Who did it (the latest reactor for a collapsed reaction) */
             actor: {
                 id: number;
                 username: string | null;
                 displayName: string;
             } | null;
-            topicId: number;
+            /** @description Null for messages */
+            topicId: number | null;
             postId: number | null;
             postNumber: number | null;
-            /** @description The topic's title */
+            /** @description Messages: the private conversation */
+            conversationId: number | null;
+            /** @description Messages: the latest message this notification stands for */
+            messageId: number | null;
+            messageNumber: number | null;
+            /** @description The topic's or the conversation's title */
             title: string;
             /** @description Reactions: the latest emoji */
             emoji: string | null;
-            /** @description How many events this notification stands for (reactions collapse) */
+            /** @description How many events this notification stands for (reactions and messages collapse) */
             count: number;
             /** Format: date-time */
             createdAt: string;
             readAt: string | null;
+        };
+        Conversation: {
+            id: number;
+            title: string;
+            /** @description Members invited by name who have not left, the starter included */
+            participants: {
+                id: number;
+                /** @description Null for a member who is gone */
+                username: string | null;
+                displayName: string;
+            }[];
+            /** @description Every member of these groups, now and later, can read and reply */
+            groups: {
+                id: number;
+                name: string;
+            }[];
+            /** @description The number of the last message (deleted ones included) */
+            messageCount: number;
+            /** Format: date-time */
+            lastMessageAt: string;
+            lastAuthor: {
+                id: number;
+                /** @description Null for a member who is gone */
+                username: string | null;
+                displayName: string;
+            } | null;
+            /** @description The highest message number the viewer read (0: none) */
+            lastReadNumber: number;
+            /** @description Messages after the one the viewer read last */
+            unreadCount: number;
+            createdBy: {
+                id: number;
+                /** @description Null for a member who is gone */
+                username: string | null;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Message: {
+            id: number;
+            conversationId: number;
+            /** @description 1 is the message that started the conversation */
+            number: number;
+            author: {
+                id: number;
+                /** @description Null for a member who is gone */
+                username: string | null;
+                displayName: string;
+            } | null;
+            /** @description Markdown as written; empty when deleted */
+            body: string;
+            /** @description Sanitized HTML rendered from body; empty when deleted */
+            html: string;
+            deleted: boolean;
+            editedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;

@@ -60,7 +60,9 @@ function AccountNav() {
   return (
     <>
       <NotificationsLink />
+      <NavLink href="/messages">Messages</NavLink>
       <NavLink href="/profile">Profile</NavLink>
+      <NavLink href="/bookmarks">Bookmarks</NavLink>
       <NavLink href="/settings/api-keys">API keys</NavLink>
       {isStaff(me) && <NavLink href="/admin">Admin</NavLink>}
       <span class="nav-user">

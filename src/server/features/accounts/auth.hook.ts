@@ -68,7 +68,7 @@ function enforce(request: FastifyRequest, principal: Principal | null): void {
     return;
   }
   const isSafe = SAFE_METHODS.has(request.method);
-  if (principal.via === 'session' && !isSafe) {
+  if (principal.via === 'session' && !isSafe && config.csrf !== false) {
     const header = request.headers['x-csrf-token'];
     const sent = typeof header === 'string' ? header : '';
     if (!principal.csrfToken || !constantTimeEqual(sent, principal.csrfToken)) {

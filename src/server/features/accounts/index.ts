@@ -6,6 +6,8 @@ import type { SettingsService } from '../settings';
 import { registerAccountsRoutes } from './accounts.routes';
 import { countAdmins, findAccountById, findAccountByUsername } from './accounts.store';
 import { registerAuthHook } from './auth.hook';
+import { registerMembersRoutes } from './members.routes';
+import { createMembersService, type MembersService } from './members.service';
 import { CredentialResolver, type ApiKeyLookup } from './credentials';
 import { createProfileService, type ProfileService } from './profile.service';
 import { createRecoveryService, type RecoveryService } from './recovery.service';
@@ -37,6 +39,7 @@ export interface Accounts {
   profile: ProfileService;
   recovery: RecoveryService;
   staff: StaffService;
+  members: MembersService;
   countAdmins(): Promise<number>;
   findByUsername(username: string): Promise<AccountRef | undefined>;
   findById(memberId: number): Promise<AccountRef | undefined>;
@@ -61,6 +64,7 @@ export function createAccounts(ctx: AppContext, settings: SettingsService, apiKe
     profile: createProfileService(ctx, resolver),
     recovery: createRecoveryService(ctx, settings, signup),
     staff: createStaffService(ctx),
+    members: createMembersService(ctx),
     countAdmins: () => countAdmins(db),
     findByUsername: async (username) => {
       const row = await findAccountByUsername(db, username);
@@ -89,4 +93,5 @@ export function registerAccounts(app: FastifyInstance, ctx: AppContext, accounts
   registerAccountsRoutes(app, ctx, accounts);
   registerRecoveryRoutes(app, accounts.recovery);
   registerStaffRoutes(app, accounts.staff);
+  registerMembersRoutes(app, accounts.members);
 }

@@ -8,6 +8,7 @@ import { findSpace, listGrants, type SpaceRow } from './spaces/spaces.store';
 
 const pushed = [
   'topic.created', 'topic.updated', 'topic.deleted', 'topic.moved', 'post.created', 'post.updated', 'post.deleted', 'reaction.added', 'reaction.removed',
+  'topic.split', 'topic.merged',
 ] as const satisfies readonly EventName[];
 
 interface SpaceRule {

@@ -8,6 +8,8 @@ export { requireKnownMentions } from './mentions.service';
 export { registerNotificationRoutes } from './notifications.routes';
 export { Level as NotificationLevelSchema, type TopicViewerState } from './notifications.schema';
 export { topicViewerStates } from './topic-state';
+export { markConversationNotificationsRead, readAllConversationNotifications, upsertMessageNotifications } from './message-notifications.store';
+export { copyTopicLevels, deleteReadMarks, deleteTopicLevels, moveNotifications, readMarksOf, replaceReadMarks } from './topic-moves.store';
 export type { NotificationsService };
 
 /** Builds the service and subscribes to the discussions events that create notifications. */

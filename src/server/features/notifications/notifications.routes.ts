@@ -36,6 +36,12 @@ export function registerNotificationRoutes(app: FastifyInstance, notifications: 
     async (request) => notifications.setTopicLevel(request.principal, request.params.id, request.body),
   );
 
+  r.get(
+    '/api/spaces/:id/notification-level',
+    { config: member, schema: { tags, summary: 'How closely the viewer follows a space (normal unless they chose)', params: IdParam, response: { 200: LevelView, ...errorResponses(401, 404) } } },
+    async (request) => notifications.spaceLevel(request.principal, request.params.id),
+  );
+
   r.put(
     '/api/spaces/:id/notification-level',
     {

@@ -12,15 +12,19 @@ export const NotificationView = Type.Object(
   {
     id: Type.Integer(),
     type: Type.Union(NOTIFICATION_TYPES.map((t) => Type.Literal(t)), {
-      description: 'reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch',
+      description:
+        'reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread)',
     }),
     actor: Type.Union([NotificationActor, Type.Null()], { description: 'Who did it (the latest reactor for a collapsed reaction)' }),
-    topicId: Type.Integer(),
+    topicId: Type.Union([Type.Integer(), Type.Null()], { description: 'Null for messages' }),
     postId: Type.Union([Type.Integer(), Type.Null()]),
     postNumber: Type.Union([Type.Integer(), Type.Null()]),
-    title: Type.String({ description: 'The topic\'s title' }),
+    conversationId: Type.Union([Type.Integer(), Type.Null()], { description: 'Messages: the private conversation' }),
+    messageId: Type.Union([Type.Integer(), Type.Null()], { description: 'Messages: the latest message this notification stands for' }),
+    messageNumber: Type.Union([Type.Integer(), Type.Null()]),
+    title: Type.String({ description: 'The topic\'s or the conversation\'s title' }),
     emoji: Type.Union([Type.String(), Type.Null()], { description: 'Reactions: the latest emoji' }),
-    count: Type.Integer({ description: 'How many events this notification stands for (reactions collapse)' }),
+    count: Type.Integer({ description: 'How many events this notification stands for (reactions and messages collapse)' }),
     createdAt: Timestamp,
     readAt: NullableTimestamp,
   },

@@ -4,11 +4,12 @@ import { invalid, notFound } from '../../platform/errors';
 import { decodeCursor, pageOf } from '../../platform/http/cursor';
 import { requireMember, type Actor } from '../../platform/http/principal';
 import type { Discussions } from '../discussions';
+import { builtInGroupsOf } from '../groups';
 import { presentNotification } from './notifications.presenter';
 import { effectiveLevel, notificationLimits } from './notifications.rules';
 import type { LevelBody, LevelView, MarkReadBody, MarkReadResult, NotificationPage, NotificationQuery, TopicReadView, UnreadCount, UnreadTopicPage } from './notifications.schema';
 import {
-  advanceTopicRead, countUnread, lastPostNumber, listNotifications, listUnreadTopics, markNotificationsRead, markTopicNotificationsRead, ownNotificationIds, setSpaceLevel, setTopicLevel,
+  advanceTopicRead, countUnread, lastPostNumber, listNotifications, listUnreadTopics, markNotificationsRead, markTopicNotificationsRead, ownNotificationIds, setSpaceLevel, setTopicLevel, spaceLevelOf,
 } from './notifications.store';
 
 export type DiscussionsAccess = Pick<Discussions, 'spaces' | 'topics'>;
@@ -22,7 +23,7 @@ export function createNotificationsService(ctx: AppContext, discussions: Discuss
   }
 
   async function unread(actor: Actor, memberId: number): Promise<number> {
-    return countUnread(db, memberId, await visibleSpaceIds(actor));
+    return countUnread(db, memberId, await visibleSpaceIds(actor), builtInGroupsOf(actor));
   }
 
   /** A keyset cursor of (timestamp, id); 400 on anything else. */
@@ -47,7 +48,7 @@ export function createNotificationsService(ctx: AppContext, discussions: Discuss
       const limit = query.limit ?? notificationLimits.pageDefault;
       const cursor = timeCursor(query.cursor);
       const after = cursor && { createdAt: cursor.at, id: cursor.id };
-      const rows = await listNotifications(db, member.memberId, await visibleSpaceIds(actor), { limit, after });
+      const rows = await listNotifications(db, member.memberId, await visibleSpaceIds(actor), { limit, after }, builtInGroupsOf(member));
       const page = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
       return { items: page.items.map(presentNotification), nextCursor: page.nextCursor };
     },
@@ -88,13 +89,22 @@ export function createNotificationsService(ctx: AppContext, discussions: Discuss
       const member = requireMember(actor);
       await liveTopic(actor, topicId);
       await setTopicLevel(db, member.memberId, topicId, body.level);
+      await ctx.bus.emit('topic.viewerStateChanged', { memberId: member.memberId, topicId });
       return { level: body.level };
+    },
+
+    /** The viewer's own level for a space (normal when they set none). */
+    async spaceLevel(actor: Actor, spaceId: number): Promise<LevelView> {
+      const member = requireMember(actor);
+      await discussions.spaces.visible(actor, spaceId);
+      return { level: effectiveLevel(undefined, await spaceLevelOf(db, member.memberId, spaceId)) };
     },
 
     async setSpaceLevel(actor: Actor, spaceId: number, body: LevelBody): Promise<LevelView> {
       const member = requireMember(actor);
       await discussions.spaces.visible(actor, spaceId);
       await setSpaceLevel(db, member.memberId, spaceId, body.level);
+      await ctx.bus.emit('topic.viewerStateChanged', { memberId: member.memberId, topicId: null });
       return { level: body.level };
     },
 
@@ -108,6 +118,7 @@ export function createNotificationsService(ctx: AppContext, discussions: Discuss
         await markTopicNotificationsRead(trx, member.memberId, topicId, at, new Date());
         return at;
       });
+      await ctx.bus.emit('topic.viewerStateChanged', { memberId: member.memberId, topicId });
       return { lastReadPostNumber: mark, unreadCount: Math.max(0, last - mark) };
     },
   };

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database';
 import type { NotificationLevel, NotificationType } from '../../platform/db/schema';
+import { messageNotificationSeen } from './message-notifications.store';
 
 /** Accounts by lower-cased username. */
 export async function accountsByUsernames(db: Queryable, lowerNames: readonly string[]) {
@@ -70,6 +71,12 @@ export async function setSpaceLevel(db: Queryable, memberId: number, spaceId: nu
     .execute();
 }
 
+/** The level the member set on a space, if any. */
+export async function spaceLevelOf(db: Queryable, memberId: number, spaceId: number): Promise<NotificationLevel | undefined> {
+  const row = await db.selectFrom('space_notification_levels').select('level').where('member_id', '=', memberId).where('space_id', '=', spaceId).executeTakeFirst();
+  return row?.level;
+}
+
 export interface NewNotification {
   memberId: number;
   type: NotificationType;
@@ -108,16 +115,24 @@ export async function upsertReactionNotification(db: Queryable, n: NewNotificati
   return row.id;
 }
 
-/** A member's notifications about live topics and posts in the given spaces. */
-function visibleNotifications(db: Queryable, memberId: number, spaceIds: readonly number[]) {
+/**
+ * A member's notifications about live topics and posts in the given spaces, and about the private
+ * conversations they may still see (builtInGroups: the member's built-in groups, by name).
+ */
+function visibleNotifications(db: Queryable, memberId: number, spaceIds: readonly number[], builtInGroups: readonly string[]) {
   return db
     .selectFrom('notifications')
-    .innerJoin('topics', 'topics.id', 'notifications.topic_id')
+    .leftJoin('topics', 'topics.id', 'notifications.topic_id')
     .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .leftJoin('conversations', 'conversations.id', 'notifications.conversation_id')
+    .leftJoin('messages', 'messages.id', 'notifications.message_id')
     .where('notifications.member_id', '=', memberId)
-    .where('topics.deleted_at', 'is', null)
-    .where('topics.space_id', 'in', spaceIds)
-    .where('posts.deleted_at', 'is', null);
+    .where('posts.deleted_at', 'is', null)
+    .where((eb) => {
+      const aboutMessage = messageNotificationSeen(eb, memberId, builtInGroups);
+      if (spaceIds.length === 0) return aboutMessage;
+      return eb.or([eb.and([eb('topics.deleted_at', 'is', null), eb('topics.space_id', 'in', spaceIds)]), aboutMessage]);
+    });
 }
 
 export async function listNotifications(
@@ -125,15 +140,17 @@ export async function listNotifications(
   memberId: number,
   spaceIds: readonly number[],
   page: { limit: number; after: { createdAt: Date; id: number } | undefined },
+  builtInGroups: readonly string[] = [],
 ) {
-  if (spaceIds.length === 0) return [];
-  let query = visibleNotifications(db, memberId, spaceIds)
+  let query = visibleNotifications(db, memberId, spaceIds, builtInGroups)
     .leftJoin('members', 'members.id', 'notifications.actor_id')
     .leftJoin('accounts', 'accounts.member_id', 'notifications.actor_id')
     .select([
       'notifications.id', 'notifications.type', 'notifications.actor_id', 'notifications.topic_id', 'notifications.post_id', 'notifications.emoji',
-      'notifications.count', 'notifications.created_at', 'notifications.read_at', 'topics.title', 'posts.post_number', 'accounts.username', 'members.display_name',
+      'notifications.count', 'notifications.created_at', 'notifications.read_at', 'posts.post_number', 'accounts.username', 'members.display_name',
+      'notifications.conversation_id', 'notifications.message_id', 'messages.number as message_number',
     ])
+    .select(sql<string>`coalesce(topics.title, conversations.title, '')`.as('title'))
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
     .limit(page.limit + 1);
@@ -144,9 +161,8 @@ export async function listNotifications(
 
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
 
-export async function countUnread(db: Queryable, memberId: number, spaceIds: readonly number[]): Promise<number> {
-  if (spaceIds.length === 0) return 0;
-  const row = await visibleNotifications(db, memberId, spaceIds)
+export async function countUnread(db: Queryable, memberId: number, spaceIds: readonly number[], builtInGroups: readonly string[] = []): Promise<number> {
+  const row = await visibleNotifications(db, memberId, spaceIds, builtInGroups)
     .where('notifications.read_at', 'is', null)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirst();

@@ -188,6 +188,8 @@ export interface TopicsTable {
   last_posted_at: DefaultTime;
   last_poster_id: number | null;
   view_count: Generated<number>;
+  /** Staff merged this topic into that one (0006). */
+  merged_into_id: number | null;
   created_at: DefaultTime;
   updated_at: DefaultTime;
   /** Generated: setweight(to_tsvector('simple', title), 'A'). */
@@ -227,7 +229,7 @@ export interface PostReactionsTable {
   created_at: DefaultTime;
 }
 
-export type NotificationType = 'reply' | 'mention' | 'reaction' | 'watching';
+export type NotificationType = 'reply' | 'mention' | 'reaction' | 'watching' | 'message';
 export type NotificationLevel = 'watching' | 'tracking' | 'normal' | 'muted';
 
 export interface NotificationsTable {
@@ -235,8 +237,11 @@ export interface NotificationsTable {
   member_id: number;
   type: NotificationType;
   actor_id: number | null;
-  topic_id: number;
+  /** Null for type 'message', which points at conversation_id and message_id instead. */
+  topic_id: number | null;
   post_id: number | null;
+  conversation_id: number | null;
+  message_id: number | null;
   emoji: string | null;
   count: Generated<number>;
   created_at: DefaultTime;
@@ -257,11 +262,68 @@ export interface SpaceNotificationLevelsTable {
   updated_at: DefaultTime;
 }
 
+export interface PostBookmarksTable {
+  member_id: number;
+  post_id: number;
+  note: Generated<string>;
+  remind_at: NullableTime;
+  created_at: DefaultTime;
+}
+
 export interface TopicReadsTable {
   member_id: number;
   topic_id: number;
   last_read_post_number: number;
   updated_at: DefaultTime;
+}
+
+export type DigestFrequency = 'never' | 'daily' | 'weekly';
+
+export interface EmailPreferencesTable {
+  member_id: number;
+  digest_frequency: ColumnType<DigestFrequency, DigestFrequency | undefined, DigestFrequency>;
+  notify_when_away: Generated<boolean>;
+  last_digest_at: NullableTime;
+  updated_at: DefaultTime;
+}
+
+export interface ConversationsTable {
+  id: Generated<number>;
+  title: string;
+  created_by: number | null;
+  message_count: Generated<number>;
+  last_message_at: DefaultTime;
+  last_author_id: number | null;
+  created_at: DefaultTime;
+}
+
+export interface ConversationParticipantsTable {
+  conversation_id: number;
+  member_id: number;
+  /** Invited by name; false: reaches the conversation through a group. */
+  direct: Generated<boolean>;
+  last_read_number: Generated<number>;
+  left_at: NullableTime;
+  added_at: DefaultTime;
+}
+
+export interface ConversationGroupsTable {
+  conversation_id: number;
+  group_id: number;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  conversation_id: number;
+  number: number;
+  author_id: number | null;
+  body: string;
+  html: string;
+  created_at: DefaultTime;
+  edited_at: NullableTime;
+  deleted_at: NullableTime;
+  /** Generated: to_tsvector('simple', body). */
+  search: ColumnType<string, never, never>;
 }
 
 export interface DB {
@@ -287,4 +349,10 @@ export interface DB {
   topic_notification_levels: TopicNotificationLevelsTable;
   space_notification_levels: SpaceNotificationLevelsTable;
   topic_reads: TopicReadsTable;
+  email_preferences: EmailPreferencesTable;
+  post_bookmarks: PostBookmarksTable;
+  conversations: ConversationsTable;
+  conversation_participants: ConversationParticipantsTable;
+  conversation_groups: ConversationGroupsTable;
+  messages: MessagesTable;
 }

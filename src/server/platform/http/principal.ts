@@ -27,6 +27,8 @@ declare module 'fastify' {
     auth?: AuthMode;
     /** API keys need this scope (default: read for GET/HEAD, write otherwise). */
     scope?: ApiKeyScope;
+    /** false: no CSRF check, for routes whose request carries its own credential (a signed emailed token). */
+    csrf?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

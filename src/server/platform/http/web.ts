@@ -33,20 +33,43 @@ export type SendHtmlPage = (reply: FastifyReply, page: HtmlPage) => Promise<Fast
 const escapeTitle = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * Renders pages into the built app's index.html (read on each use, so a rebuild is picked up): the title
- * and head tags are replaced or added, the content goes into #app, and the app's script takes over when
- * JavaScript runs. Replacements use functions, so `$&` in member text stays as written.
+ * Renders pages into the built app's index.html: the title and head tags are replaced or added, the
+ * content goes into #app, and the app's script takes over when JavaScript runs. Replacements use
+ * functions, so `$&` in member text stays as written. The template is re-read when the file changes
+ * (checked at most once a second), and a page object that comes back (from the read cache) is composed once.
  */
 export function htmlPages(webDir: string): SendHtmlPage {
   const indexFile = path.join(webDir, 'index.html');
   const fallback = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Hearth</title>\n</head>\n<body>\n<div id="app"></div>\n</body>\n</html>\n';
-  return async (reply, page) => {
-    const template = await fs.promises.readFile(indexFile, 'utf8').catch(() => fallback);
+  let template = { text: fallback, mtimeMs: -1, checkedAt: 0 };
+  let composed = new WeakMap<HtmlPage, string>();
+
+  async function currentTemplate(): Promise<string> {
+    const now = Date.now();
+    if (now - template.checkedAt < 1000) return template.text;
+    template.checkedAt = now;
+    const stat = await fs.promises.stat(indexFile).catch(() => undefined);
+    const mtimeMs = stat?.mtimeMs ?? -1;
+    if (mtimeMs !== template.mtimeMs) {
+      const text = await fs.promises.readFile(indexFile, 'utf8').catch(() => fallback);
+      template = { text, mtimeMs, checkedAt: now };
+      composed = new WeakMap();
+    }
+    return template.text;
+  }
+
+  function compose(source: string, page: HtmlPage): string {
     const title = `<title>${escapeTitle(page.title)}</title>`;
-    let html = /<title>[\s\S]*?<\/title>/.test(template) ? template.replace(/<title>[\s\S]*?<\/title>/, () => title) : template.replace('</head>', () => `${title}</head>`);
+    let html = /<title>[\s\S]*?<\/title>/.test(source) ? source.replace(/<title>[\s\S]*?<\/title>/, () => title) : source.replace('</head>', () => `${title}</head>`);
     html = html.replace('</head>', () => `${page.head}\n  </head>`);
     const app = /<div id="app">\s*<\/div>/;
-    html = app.test(html) ? html.replace(app, () => `<div id="app">${page.body}</div>`) : html.replace(/<body[^>]*>/, (tag) => `${tag}<div id="app">${page.body}</div>`);
+    return app.test(html) ? html.replace(app, () => `<div id="app">${page.body}</div>`) : html.replace(/<body[^>]*>/, (tag) => `${tag}<div id="app">${page.body}</div>`);
+  }
+
+  return async (reply, page) => {
+    const source = await currentTemplate();
+    let html = composed.get(page);
+    if (html === undefined) composed.set(page, (html = compose(source, page)));
     return reply.code(page.status).header('content-security-policy', htmlCsp).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   };
 }

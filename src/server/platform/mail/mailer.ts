@@ -7,6 +7,10 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to the text (already escaped by whoever built it). */
+  html?: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -21,7 +25,7 @@ export function createMailer(smtpUrl: string | undefined, from: string, logger: 
     return {
       delivers: false,
       send: async (message) => {
-        logger.info({ mail: { to: message.to, subject: message.subject } }, `email not sent (SMTP_URL is not set):\n${message.text}`);
+        logger.info({ mail: { to: message.to, subject: message.subject, ...(message.headers ? { headers: message.headers } : {}) } }, `email not sent (SMTP_URL is not set):\n${message.text}`);
       },
       close: () => undefined,
     };
@@ -30,7 +34,7 @@ export function createMailer(smtpUrl: string | undefined, from: string, logger: 
   return {
     delivers: true,
     send: async (message) => {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), ...(message.headers ? { headers: message.headers } : {}) });
     },
     close: () => transport.close(),
   };

@@ -1,9 +1,10 @@
-// A Markdown text box with Write/Preview tabs. The preview is the server's own rendering (sanitized
-// HTML, exactly what the post will show), fetched when the Preview tab opens.
-import { useEffect, useId, useState } from 'preact/hooks';
+// A Markdown text box with Write/Preview tabs and @mention autocomplete. The preview is the server's own
+// rendering (sanitized HTML, exactly what the post will show), fetched when the Preview tab opens.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { call } from '../../api/result';
 import { Tabs } from '../../components/tabs';
+import { useMentionAutocomplete } from './mentions';
 
 type Preview = { state: 'loading' } | { state: 'ready'; html: string } | { state: 'failed'; message: string };
 
@@ -30,12 +31,16 @@ interface ComposerProps {
   onInput: (value: string) => void;
   error?: string | undefined;
   idPrefix: string;
+  /** Suggest members while an @name is typed (default true). */
+  mentions?: boolean;
 }
 
-export function Composer({ label, value, onInput, error, idPrefix }: ComposerProps) {
+export function Composer({ label, value, onInput, error, idPrefix, mentions = true }: ComposerProps) {
   const [tab, setTab] = useState('write');
   const id = useId();
   const preview = usePreview(value, tab === 'preview');
+  const box = useRef<HTMLTextAreaElement>(null);
+  const mention = useMentionAutocomplete(id, value, onInput, box);
   return (
     <div class="field composer">
       <Tabs
@@ -50,15 +55,23 @@ export function Composer({ label, value, onInput, error, idPrefix }: ComposerPro
         {tab === 'write' ? (
           <>
             <label for={id}>{label}</label>
-            <textarea
-              id={id}
-              rows={6}
-              value={value}
-              required
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
-              onInput={(event) => onInput(event.currentTarget.value)}
-            />
+            <div class="mention-anchor">
+              <textarea
+                id={id}
+                ref={box}
+                rows={6}
+                value={value}
+                required
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={error ? `${id}-error` : undefined}
+                {...(mentions ? mention.inputProps : {})}
+                onInput={(event) => {
+                  onInput(event.currentTarget.value);
+                  if (mentions) mention.onTyped(event.currentTarget);
+                }}
+              />
+              {mentions && mention.listbox}
+            </div>
           </>
         ) : value.trim() ? (
           preview.state === 'ready' ? (

@@ -6,6 +6,7 @@ import type { Post, ReactionEmoji } from '../../api/types';
 import { Link } from '../../components/link';
 import { formatDateTime } from '../../lib/format';
 import { isStaff, useSession } from '../../lib/session';
+import { BookmarkButton } from './bookmark-button';
 import { Composer } from './composer';
 
 export const reactionSet: ReactionEmoji[] = ['👍', '❤️', '😂', '🎉', '😮', '🙏'];
@@ -147,6 +148,7 @@ export function PostItem({ post, onChange, onDeleted, mayWrite }: { post: Post; 
       {!post.deleted && !isEditing && (
         <footer class="post-foot">
           <Reactions post={post} onChange={onChange} canReact={me !== null} />
+          {me && <BookmarkButton post={post} onChange={onChange} />}
           {mayManage && (
             <div class="post-actions">
               <button type="button" class="button button-link" onClick={() => {

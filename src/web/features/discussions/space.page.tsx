@@ -7,6 +7,8 @@ import { ListFooter } from '../../components/list-footer';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/site';
 import { usePagedList } from '../../lib/use-paged-list';
+import { NewTopicsBanner, useNewActivity } from './new-topics';
+import { NotificationLevelControl } from './notification-level';
 import { TopicList } from './topic-list';
 import { useSpaces } from './use-spaces';
 
@@ -16,6 +18,7 @@ export function SpacePage({ id }: { id: number }) {
   const space = spaces.data?.items.find((s) => s.id === id);
   useTitle(space?.name ?? 'Space');
   const topics = usePagedList((cursor) => call(api.GET('/api/spaces/{id}/topics', { params: { path: { id }, query: cursor ? { cursor } : {} } })), `${id}:${me?.id ?? ''}`);
+  const activity = useNewActivity({ spaceId: id });
 
   if (spaces.status === 'loading' && !spaces.data) return <Loading />;
   if (!space || (topics.problem && topics.problem.status === 404)) {
@@ -39,6 +42,8 @@ export function SpacePage({ id }: { id: number }) {
         )}
       </div>
       {space.description && <p class="lead">{space.description}</p>}
+      {me && <NotificationLevelControl kind="space" id={space.id} />}
+      <NewTopicsBanner activity={activity} onShow={topics.reload} />
       {topics.problem && <p class="alert alert-error">{topics.problem.message}</p>}
       {!topics.isLoading || topics.items.length ? <TopicList topics={topics.items} spaces={spaces.data?.items ?? []} label={`Topics in ${space.name}`} /> : null}
       <ListFooter list={topics} noun="topics" moreLabel="Load more topics" />

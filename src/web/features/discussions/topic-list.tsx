@@ -3,6 +3,7 @@ import type { Space, Topic } from '../../api/types';
 import { Link } from '../../components/link';
 import { formatDateTime } from '../../lib/format';
 import { chipStyle, spacePath, topicPath } from './paths';
+import { TagChips } from './tag-chips';
 
 export function SpaceChip({ space }: { space: Space }) {
   return (
@@ -36,6 +37,7 @@ export function TopicList({ topics, spaces, label }: { topics: Topic[]; spaces: 
             </div>
             <div class="topic-meta small muted">
               {space && <SpaceChip space={space} />}
+              <TagChips tags={topic.tags} />
               <span>by {topic.author.username ?? topic.author.displayName}</span>
               <span>
                 {topic.replyCount} {topic.replyCount === 1 ? 'reply' : 'replies'}

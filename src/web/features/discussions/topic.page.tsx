@@ -11,8 +11,12 @@ import { useRealtimeEvents } from '../../lib/realtime';
 import { isStaff, useSession } from '../../lib/session';
 import { useTitle } from '../../lib/site';
 import { Composer } from './composer';
+import { NotificationLevelControl } from './notification-level';
 import { chipStyle, spacePath } from './paths';
 import { PostItem } from './post-item';
+import { SplitMergeTools } from './split-merge';
+import { TagChips } from './tag-chips';
+import { TopicChangedNotice } from './topic-changes';
 import { useSpaces } from './use-spaces';
 
 type Flags = 'pinned' | 'locked' | 'closed';
@@ -217,13 +221,12 @@ export function TopicPage({ id }: { id: number }) {
         {topic.pinned && <span class="badge">Pinned</span>}
         {topic.locked && <span class="badge badge-warn">Locked</span>}
         {topic.closed && <span class="badge badge-warn">Closed</span>}
-        {topic.tags.map((tag) => (
-          <span key={tag} class="tag">
-            #{tag}
-          </span>
-        ))}
+        <TagChips tags={topic.tags} />
       </p>
       {isStaff(me) && <StaffControls topic={topic} onChange={(next) => setTopic({ ...topic, ...next })} />}
+      {isStaff(me) && <SplitMergeTools topic={topic} posts={posts} />}
+      <TopicChangedNotice topic={topic} />
+      {me && <NotificationLevelControl kind="topic" id={topic.id} level={topic.notificationLevel} />}
       <div class="posts">
         {posts.map((post) => (
           <PostItem key={post.id} post={post} onChange={replacePost} onDeleted={onDeleted} mayWrite={!topic.locked} />

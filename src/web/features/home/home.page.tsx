@@ -1,14 +1,17 @@
-// The front page: the latest topics across the spaces the viewer can see, and the list of spaces.
-import { api } from '../../api/client';
-import { call } from '../../api/result';
+// The front page: topics across the spaces the viewer can see (Latest, Top over a period, and Unread for
+// members, as tabs kept in the URL: /?feed=top&period=month), and the list of spaces.
 import { Link } from '../../components/link';
 import { Loading } from '../../components/guards';
-import { ListFooter } from '../../components/list-footer';
+import { Tabs } from '../../components/tabs';
+import { navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useSite, useTitle } from '../../lib/site';
-import { usePagedList } from '../../lib/use-paged-list';
-import { SpaceList, TopicList } from '../discussions/topic-list';
+import { SpaceList } from '../discussions/topic-list';
 import { useSpaces } from '../discussions/use-spaces';
+import { LatestFeed, TopFeed, UnreadFeed, isPeriod, type Period } from './home-feeds';
+
+type Feed = 'latest' | 'top' | 'unread';
+const headings: Record<Feed, string> = { latest: 'Latest topics', top: 'Top topics', unread: 'Unread topics' };
 
 function SignedOutWelcome({ allowSignups, needsSetup }: { allowSignups: boolean; needsSetup: boolean }) {
   if (needsSetup) {
@@ -42,8 +45,22 @@ export function HomePage() {
   const { me, isLoading } = useSession();
   useTitle('');
   const spaces = useSpaces();
-  const feed = usePagedList((cursor) => call(api.GET('/api/topics', { params: { query: cursor ? { feed: 'latest', cursor } : { feed: 'latest' } } })), String(me?.id ?? ''));
+  const { query } = useLocation();
   if (!site || isLoading) return <Loading />;
+  const asked = query.get('feed');
+  const feed: Feed = asked === 'top' || (asked === 'unread' && me) ? asked : 'latest';
+  const askedPeriod = query.get('period');
+  const period: Period = isPeriod(askedPeriod) ? askedPeriod : 'week';
+  const tabs = [
+    { id: 'feed-latest', label: 'Latest' },
+    { id: 'feed-top', label: 'Top' },
+    ...(me ? [{ id: 'feed-unread', label: 'Unread' }] : []),
+  ];
+  const select = (id: string) => {
+    const next = id.slice('feed-'.length);
+    navigate(next === 'latest' ? '/' : next === 'top' ? `/?feed=top&period=${period}` : `/?feed=${next}`, { replace: true, keepScroll: true });
+  };
+  const spaceItems = spaces.data?.items ?? [];
   const canPostSomewhere = Boolean(me && spaces.data?.items.some((space) => space.canPost));
   return (
     <section class="home">
@@ -53,16 +70,18 @@ export function HomePage() {
       <div class="with-sidebar">
         <div class="main-column">
           <div class="page-head">
-            <h2>Latest topics</h2>
+            <h2>{headings[feed]}</h2>
             {canPostSomewhere && (
               <Link href="/new-topic" class="button button-primary">
                 New topic
               </Link>
             )}
           </div>
-          {feed.problem && <p class="alert alert-error">{feed.problem.message}</p>}
-          {!feed.isLoading || feed.items.length ? <TopicList topics={feed.items} spaces={spaces.data?.items ?? []} label="Latest topics" /> : null}
-          <ListFooter list={feed} noun="topics" moreLabel="Load more" />
+          <Tabs label="Topic feeds" tabs={tabs} selected={`feed-${feed}`} onSelect={select}>
+            {feed === 'latest' && <LatestFeed spaces={spaceItems} />}
+            {feed === 'top' && <TopFeed key={period} spaces={spaceItems} period={period} />}
+            {feed === 'unread' && <UnreadFeed spaces={spaceItems} />}
+          </Tabs>
         </div>
         <aside class="side-column" aria-labelledby="spaces-heading">
           <h2 id="spaces-heading">Spaces</h2>

@@ -11,6 +11,7 @@ import { useUnread } from '../../lib/notifications';
 import { useTitle } from '../../lib/site';
 import { usePagedList } from '../../lib/use-paged-list';
 import { topicPath } from '../discussions/paths';
+import { conversationPath } from '../messages/paths';
 
 function describe(n: Notification): string {
   const who = n.actor ? (n.actor.username ?? n.actor.displayName) : 'Someone';
@@ -23,7 +24,14 @@ function describe(n: Notification): string {
       return n.count > 1 ? `${who} and ${n.count - 1} more reacted ${n.emoji ?? ''}` : `${who} reacted ${n.emoji ?? ''}`;
     case 'watching':
       return `${who} posted`;
+    case 'message':
+      return n.count > 1 ? `${n.count} new messages, the latest from ${who},` : `${who} sent you a message`;
   }
+}
+
+function hrefOf(n: Notification): string {
+  if (n.type === 'message' && n.conversationId !== null) return conversationPath(n.conversationId, n.messageNumber);
+  return n.topicId === null ? '/notifications' : topicPath({ id: n.topicId }, n.postNumber);
 }
 
 function NotificationList() {
@@ -54,7 +62,7 @@ function NotificationList() {
       <ul class="notification-list plain-list">
         {list.items.map((n) => (
           <li key={n.id} class={n.readAt ? 'notification' : 'notification unread'}>
-            <Link href={topicPath({ id: n.topicId }, n.postNumber)}>
+            <Link href={hrefOf(n)}>
               {!n.readAt && <span class="visually-hidden">Unread: </span>}
               {describe(n)} in “{n.title}”
             </Link>{' '}

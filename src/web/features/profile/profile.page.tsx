@@ -10,6 +10,7 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/site';
 import { useAction, submitForm } from '../../lib/use-action';
 import { ResendConfirmation } from '../auth/resend-confirmation';
+import { EmailPreferencesForm } from '../digests/email-preferences-form';
 import { Avatar } from './avatar';
 import { PasswordForm } from './password-form';
 
@@ -95,6 +96,7 @@ export function ProfilePage() {
           <h1>Your profile</h1>
           <AccountFacts me={me} />
           <ProfileForm me={me} />
+          <EmailPreferencesForm />
           <PasswordForm />
         </section>
       )}

@@ -8,6 +8,7 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/site';
 import { useResource } from '../../lib/use-resource';
 import { Avatar } from './avatar';
+import { MemberPosts } from './member-posts';
 
 export function PublicProfilePage({ username }: { username: string }) {
   useTitle(username);
@@ -65,6 +66,14 @@ export function PublicProfilePage({ username }: { username: string }) {
           <Link href="/profile">Edit your profile</Link>
         </p>
       )}
+      {me && me.username !== member.username && (
+        <p>
+          <Link href={`/messages/new?to=${encodeURIComponent(member.username)}`} class="button button-secondary" data-testid="message-member">
+            Message<span class="visually-hidden"> {member.username}</span>
+          </Link>
+        </p>
+      )}
+      <MemberPosts username={member.username} />
     </section>
   );
 }

@@ -23,5 +23,6 @@ export function presentPost(row: PostRow, reactions: readonly ReactionCount[], v
     editedAt: row.edited_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     reactions: hidden ? [] : mine,
+    bookmarked: false,
   };
 }

@@ -4,7 +4,7 @@ import { IdParam, NoContent, errorResponses } from '../../../platform/http/schem
 import { CreatePostBody, EditPostBody, PostView, PreviewBody, PreviewView, ReactionBody, ReactionParams, ReactionsView, RevisionList } from './posts.schema';
 import type { PostsService } from './posts.service';
 
-export function registerPostRoutes(app: FastifyInstance, posts: PostsService): void {
+export function registerPostRoutes(app: FastifyInstance, posts: PostsService, postsPerMinute: number): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const member = { auth: 'member' as const };
 
@@ -19,7 +19,10 @@ export function registerPostRoutes(app: FastifyInstance, posts: PostsService): v
 
   r.post(
     '/api/topics/:id/posts',
-    { config: member, schema: { tags: ['discussions'], summary: 'Reply to a topic', params: IdParam, body: CreatePostBody, response: { 201: PostView, ...errorResponses(401, 403, 404, 409) } } },
+    {
+      config: { ...member, rateLimit: { max: postsPerMinute, timeWindow: 60_000 } },
+      schema: { tags: ['discussions'], summary: 'Reply to a topic', params: IdParam, body: CreatePostBody, response: { 201: PostView, ...errorResponses(401, 403, 404, 409, 429) } },
+    },
     async (request, reply) => reply.code(201).send(await posts.reply(request.principal, request.params.id, request.body)),
   );
 

@@ -32,6 +32,7 @@ export const PostView = Type.Object(
     editedAt: NullableTimestamp,
     createdAt: Timestamp,
     reactions: Type.Array(ReactionSummary),
+    bookmarked: Type.Boolean({ description: 'Whether the viewer bookmarked this post' }),
   },
   { $id: 'Post' },
 );

@@ -5,6 +5,7 @@ import { hasRole, requireMember, requireRole, type Actor, type Principal } from 
 import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
 import { requireKnownMentions } from '../../notifications';
+import { withBookmarks } from '../bookmarks/bookmarks.read';
 import { limits, type Reaction } from '../discussions.rules';
 import { renderMarkdown } from '../markdown';
 import { countInSpace } from '../spaces/spaces.store';
@@ -47,7 +48,8 @@ export function createPostsService(ctx: AppContext, topics: TopicsService) {
   async function present(actor: Actor, postId: number): Promise<PostView> {
     const view = await readPost(db, postId, viewerOf(actor));
     if (!view) throw notFound('Post not found');
-    return view;
+    const [marked] = await withBookmarks(db, actor?.memberId ?? null, [view]);
+    return marked ?? view;
   }
 
   async function summary(actor: Actor, postId: number): Promise<{ reactions: ReactionSummary[] }> {

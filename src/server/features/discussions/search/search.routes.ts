@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sendJson, serializerOf } from '../../../platform/http/json';
 import { errorResponses } from '../../../platform/http/schemas';
 import { SearchPage, SearchQuery } from './search.schema';
 import type { SearchService } from './search.service';
@@ -18,6 +19,6 @@ export function registerSearchRoutes(app: FastifyInstance, search: SearchService
         response: { 200: SearchPage, ...errorResponses() },
       },
     },
-    async (request) => search.search(request.principal, request.query),
+    async (request, reply) => sendJson(reply, await search.rendered(request.principal, request.query, serializerOf(reply))),
   );
 }

@@ -2,7 +2,8 @@
 import type { AppContext } from '../../../context';
 import { invalid } from '../../../platform/errors';
 import type { Actor } from '../../../platform/http/principal';
-import type { SpacesService } from '../spaces/spaces.service';
+import { cacheTags, viewerClass, type ReadCache, type Serialize } from '../read-cache';
+import type { SpacesService, SpaceViewer } from '../spaces/spaces.service';
 import { parseDateBound, snippetHtml } from './search.rules';
 import type { SearchPage, SearchQuery } from './search.schema';
 import { searchDiscussions } from './search.store';
@@ -14,47 +15,63 @@ function dateBound(field: 'after' | 'before', value: string | undefined): Date |
   return date;
 }
 
-export function createSearchService(ctx: AppContext, spaces: SpacesService) {
+export function createSearchService(ctx: AppContext, spaces: SpacesService, cache: ReadCache) {
   const db = ctx.database.db;
 
+  const keyOf = (q: string, query: SearchQuery): string => JSON.stringify([q, query.type, query.space, query.tag, query.author, query.after, query.before, query.status, query.limit, query.offset]);
+
+  /** Answers are cached per query and permission class until anything searchable changes. */
+  async function search(actor: Actor, query: SearchQuery): Promise<SearchPage> {
+    const q = query.q.trim();
+    if (q.length === 0) throw invalid('q', 'q needs at least one word');
+    const viewer = await spaces.viewerOf(actor);
+    return cache.get(`search:${viewerClass(viewer)}:${keyOf(q, query)}`, [cacheTags.search, cacheTags.spaces], () => run(viewer, q, query));
+  }
+
   return {
-    async search(actor: Actor, query: SearchQuery): Promise<SearchPage> {
-      const q = query.q.trim();
-      if (q.length === 0) throw invalid('q', 'q needs at least one word');
-      const after = dateBound('after', query.after);
-      const before = dateBound('before', query.before);
-      const visible = await spaces.visibleSpaceIds(await spaces.viewerOf(actor));
-      const spaceIds = query.space === undefined ? visible : visible.filter((id) => id === query.space);
-      const limit = query.limit ?? 20;
-      const offset = query.offset ?? 0;
-      const rows = await searchDiscussions(db, {
-        q,
-        types: query.type ? [query.type] : ['topic', 'post'],
-        spaceIds,
-        tag: query.tag?.trim().toLowerCase(),
-        author: query.author,
-        after,
-        before,
-        status: query.status,
-        limit,
-        offset,
-      });
-      const items = rows.slice(0, limit).map((r) => ({
-        type: r.type,
-        topicId: r.topic_id,
-        postId: r.post_id,
-        postNumber: r.post_number,
-        spaceId: r.space_id,
-        title: r.title,
-        tags: r.tags,
-        author: { id: r.author_id, username: r.username, displayName: r.display_name },
-        snippet: snippetHtml(r.snippet),
-        rank: r.rank,
-        createdAt: new Date(r.created_at).toISOString(),
-      }));
-      return { items, nextOffset: rows.length > limit ? offset + limit : null };
+    search,
+
+    /** Results do not differ per member: the text is cached per permission class. */
+    async rendered(actor: Actor, query: SearchQuery, serialize: Serialize<SearchPage>): Promise<string> {
+      const viewerKey = viewerClass(await spaces.viewerOf(actor));
+      return cache.get(`json:search:${viewerKey}:${keyOf(query.q.trim(), query)}`, [cacheTags.search, cacheTags.spaces], async () => serialize(await search(actor, query)));
     },
   };
+
+  async function run(viewer: SpaceViewer, q: string, query: SearchQuery): Promise<SearchPage> {
+    const after = dateBound('after', query.after);
+    const before = dateBound('before', query.before);
+    const visible = await spaces.visibleSpaceIds(viewer);
+    const spaceIds = query.space === undefined ? visible : visible.filter((id) => id === query.space);
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const rows = await searchDiscussions(db, {
+      q,
+      types: query.type ? [query.type] : ['topic', 'post'],
+      spaceIds,
+      tag: query.tag?.trim().toLowerCase(),
+      author: query.author,
+      after,
+      before,
+      status: query.status,
+      limit,
+      offset,
+    });
+    const items = rows.slice(0, limit).map((r) => ({
+      type: r.type,
+      topicId: r.topic_id,
+      postId: r.post_id,
+      postNumber: r.post_number,
+      spaceId: r.space_id,
+      title: r.title,
+      tags: r.tags,
+      author: { id: r.author_id, username: r.username, displayName: r.display_name },
+      snippet: snippetHtml(r.snippet),
+      rank: r.rank,
+      createdAt: new Date(r.created_at).toISOString(),
+    }));
+    return { items, nextOffset: rows.length > limit ? offset + limit : null };
+  }
 }
 
 export type SearchService = ReturnType<typeof createSearchService>;

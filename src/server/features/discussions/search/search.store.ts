@@ -57,32 +57,45 @@ function conditions(f: SearchFilters, hit: 't' | 'p'): RawBuilder<unknown>[] {
 
 function topicHits(f: SearchFilters) {
   return sql`
-    select 'topic' as type, t.id as topic_id, null::bigint as post_id, null::integer as post_number, t.space_id, t.title, t.tags,
-      t.author_id, a.username, m.display_name, t.created_at, ts_rank(t.search, q.query) as rank,
-      ts_headline('simple', translate(t.title, ${MARK_START + MARK_STOP}, ''), q.query, ${titleOptions}) as snippet
+    select 'topic' as type, t.id as topic_id, null::bigint as post_id, t.created_at, ts_rank(t.search, q.query) as rank
     from topics t cross join q
-    join members m on m.id = t.author_id left join accounts a on a.member_id = t.author_id
+    left join accounts a on a.member_id = t.author_id
     where ${sql.join(conditions(f, 't'), sql` and `)}`;
 }
 
 function postHits(f: SearchFilters) {
   return sql`
-    select 'post' as type, t.id as topic_id, p.id as post_id, p.post_number, t.space_id, t.title, t.tags,
-      p.author_id, a.username, m.display_name, p.created_at, ts_rank(p.search, q.query) as rank,
-      ts_headline('simple', translate(p.body, ${MARK_START + MARK_STOP}, ''), q.query, ${bodyOptions}) as snippet
+    select 'post' as type, t.id as topic_id, p.id as post_id, p.created_at, ts_rank(p.search, q.query) as rank
     from posts p join topics t on t.id = p.topic_id cross join q
-    join members m on m.id = p.author_id left join accounts a on a.member_id = p.author_id
+    left join accounts a on a.member_id = p.author_id
     where ${sql.join(conditions(f, 'p'), sql` and `)}`;
 }
 
-/** Hits ranked best first; one more than `limit` to tell whether a page follows. */
+/**
+ * Hits ranked best first; one more than `limit` to tell whether a page follows. Ranking reads only the
+ * tsvectors; titles, authors and the (costly) highlighted snippets are made for the page's hits alone.
+ */
 export async function searchDiscussions(db: Queryable, f: SearchFilters): Promise<SearchRow[]> {
   if (f.spaceIds.length === 0 || f.types.length === 0) return [];
   const parts = f.types.map((type) => (type === 'topic' ? topicHits(f) : postHits(f)));
   const result = await sql<SearchRow>`
-    with q as (select websearch_to_tsquery('simple', ${f.q}) as query)
-    select * from (${sql.join(parts, sql` union all `)}) hits
-    order by rank desc, created_at desc, topic_id desc, post_id desc nulls first
-    limit ${f.limit + 1} offset ${f.offset}`.execute(db);
+    with q as (select websearch_to_tsquery('simple', ${f.q}) as query),
+    hits as (
+      select * from (${sql.join(parts, sql` union all `)}) h
+      order by rank desc, created_at desc, topic_id desc, post_id desc nulls first
+      limit ${f.limit + 1} offset ${f.offset}
+    )
+    select hits.type, hits.topic_id, hits.post_id, p.post_number, t.space_id, t.title, t.tags,
+      coalesce(p.author_id, t.author_id) as author_id, a.username, m.display_name, hits.created_at, hits.rank,
+      case when hits.type = 'topic'
+        then ts_headline('simple', translate(t.title, ${MARK_START + MARK_STOP}, ''), q.query, ${titleOptions})
+        else ts_headline('simple', translate(p.body, ${MARK_START + MARK_STOP}, ''), q.query, ${bodyOptions})
+      end as snippet
+    from hits cross join q
+    join topics t on t.id = hits.topic_id
+    left join posts p on p.id = hits.post_id
+    join members m on m.id = coalesce(p.author_id, t.author_id)
+    left join accounts a on a.member_id = coalesce(p.author_id, t.author_id)
+    order by hits.rank desc, hits.created_at desc, hits.topic_id desc, hits.post_id desc nulls first`.execute(db);
   return result.rows.map((r) => ({ ...r, topic_id: Number(r.topic_id), post_id: r.post_id === null ? null : Number(r.post_id), space_id: Number(r.space_id), author_id: Number(r.author_id), rank: Number(r.rank) }));
 }

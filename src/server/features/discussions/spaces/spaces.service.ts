@@ -5,6 +5,7 @@ import { hasRole, requireRole, type Actor } from '../../../platform/http/princip
 import { insertAudit } from '../../audit';
 import type { GroupsService } from '../../groups';
 import { spaceAccess, type SpaceAccess } from '../discussions.rules';
+import { cacheTags, type ReadCache } from '../read-cache';
 import type { CreateSpaceBody, SpacePermissionsBody, SpacePermissionsView, SpaceView } from './spaces.schema';
 import { findSpace, insertSpace, listGrants, listSpaces, replaceGrants, touchSpace, type GrantRow, type SpaceRow } from './spaces.store';
 
@@ -41,17 +42,34 @@ export interface VisibleSpace {
   access: SpaceAccess;
 }
 
-export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService, 'groupsOf'>) {
+interface SpacesSnapshot {
+  spaces: SpaceRow[];
+  byId: Map<number, SpaceRow>;
+  grants: Map<number, ReturnType<typeof toGrant>[]>;
+}
+
+export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService, 'groupsOf'>, cache: ReadCache) {
   const db = ctx.database.db;
 
   async function viewerOf(actor: Actor): Promise<SpaceViewer> {
-    return { groups: await groups.groupsOf(actor), isStaff: hasRole(actor, 'moderator'), signedIn: actor !== null };
+    const groupNames = actor ? await cache.get(`groups:${actor.memberId}:${actor.role}:${actor.trustLevel}`, [], () => groups.groupsOf(actor)) : await groups.groupsOf(null);
+    return { groups: groupNames, isStaff: hasRole(actor, 'moderator'), signedIn: actor !== null };
+  }
+
+  /** Every space with its grants: one read, cached until a space, its rights or its counters change. */
+  function snapshot(): Promise<SpacesSnapshot> {
+    return cache.get('spaces', [cacheTags.spaces], async () => {
+      const [spaces, grants] = await Promise.all([listSpaces(db), listGrants(db)]);
+      const bySpace = new Map<number, ReturnType<typeof toGrant>[]>();
+      for (const g of grants) bySpace.set(g.space_id, [...(bySpace.get(g.space_id) ?? []), toGrant(g)]);
+      return { spaces, byId: new Map(spaces.map((s) => [s.id, s])), grants: bySpace };
+    });
   }
 
   /** Every space the viewer may see (a child only with its parent), with the viewer's rights in it. */
   async function seenSpaces(viewer: SpaceViewer): Promise<{ space: SpaceRow; access: SpaceAccess }[]> {
-    const [spaces, grants] = await Promise.all([listSpaces(db), listGrants(db)]);
-    const accessById = new Map(spaces.map((s) => [s.id, spaceAccess(s, grants.filter((g) => g.space_id === s.id).map(toGrant), viewer)]));
+    const { spaces, grants } = await snapshot();
+    const accessById = new Map(spaces.map((s) => [s.id, spaceAccess(s, grants.get(s.id) ?? [], viewer)]));
     const seen = (id: number | null): boolean => id === null || accessById.get(id)?.canSee === true;
     return spaces.flatMap((space) => {
       const access = accessById.get(space.id);
@@ -61,12 +79,17 @@ export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService,
 
   /** The space and the viewer's rights in it; 404 when it does not exist or the viewer may not see it. */
   async function visible(actor: Actor, spaceId: number): Promise<VisibleSpace> {
-    const space = await findSpace(db, spaceId);
-    if (!space) throw notFound('Space not found');
-    const access = spaceAccess(space, (await listGrants(db, [space.id])).map(toGrant), await viewerOf(actor));
-    if (!access.canSee) throw notFound('Space not found');
-    if (space.parent_id !== null) await visible(actor, space.parent_id);
-    return { space, access };
+    const { byId, grants } = await snapshot();
+    const viewer = await viewerOf(actor);
+    const check = (id: number): VisibleSpace => {
+      const space = byId.get(id);
+      if (!space) throw notFound('Space not found');
+      const access = spaceAccess(space, grants.get(id) ?? [], viewer);
+      if (!access.canSee) throw notFound('Space not found');
+      if (space.parent_id !== null) check(space.parent_id);
+      return { space, access };
+    };
+    return check(spaceId);
   }
 
   async function permissionsOf(spaceId: number): Promise<SpacePermissionsView> {

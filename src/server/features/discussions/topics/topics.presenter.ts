@@ -18,5 +18,6 @@ export function presentTopic(row: TopicRow): TopicView {
     lastPostedAt: row.last_posted_at.toISOString(),
     createdAt: row.created_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,
+    mergedIntoId: row.merged_into_id,
   };
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sendJson, serializerOf } from '../../../platform/http/json';
 import { IdParam, errorResponses } from '../../../platform/http/schemas';
 import { CreateTopicBody, MoveTopicBody, PatchTopicBody, TopicDetail, TopicListQuery, TopicPage, TopicQuery, TopicView } from './topics.schema';
 import type { TopicsService } from './topics.service';
 
-export function registerTopicRoutes(app: FastifyInstance, topics: TopicsService): void {
+export function registerTopicRoutes(app: FastifyInstance, topics: TopicsService, postsPerMinute: number): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
   r.get(
@@ -18,19 +19,22 @@ export function registerTopicRoutes(app: FastifyInstance, topics: TopicsService)
         response: { 200: TopicPage, ...errorResponses(404) },
       },
     },
-    async (request) => topics.list(request.principal, request.params.id, request.query),
+    async (request, reply) => sendJson(reply, await topics.renderedList(request.principal, request.params.id, request.query, serializerOf(reply))),
   );
 
   r.post(
     '/api/topics',
-    { config: { auth: 'member' }, schema: { tags: ['discussions'], summary: 'Start a topic with its first post', body: CreateTopicBody, response: { 201: TopicDetail, ...errorResponses(401, 403, 404) } } },
+    {
+      config: { auth: 'member', rateLimit: { max: postsPerMinute, timeWindow: 60_000 } },
+      schema: { tags: ['discussions'], summary: 'Start a topic with its first post', body: CreateTopicBody, response: { 201: TopicDetail, ...errorResponses(401, 403, 404, 429) } },
+    },
     async (request, reply) => reply.code(201).send(await topics.create(request.principal, request.body)),
   );
 
   r.get(
     '/api/topics/:id',
     { schema: { tags: ['discussions'], summary: 'A topic with a page of its posts', params: IdParam, querystring: TopicQuery, response: { 200: TopicDetail, ...errorResponses(404) } } },
-    async (request) => topics.detail(request.principal, request.params.id, request.query.after ?? 0),
+    async (request, reply) => sendJson(reply, await topics.renderedDetail(request.principal, request.params.id, request.query.after ?? 0, serializerOf(reply))),
   );
 
   r.patch(

@@ -20,6 +20,7 @@ export const TopicView = Type.Object(
     lastPostedAt: Timestamp,
     createdAt: Timestamp,
     deletedAt: NullableTimestamp,
+    mergedIntoId: Type.Union([Type.Integer(), Type.Null()], { description: 'Staff merged this topic into that one: its posts are there now' }),
     lastReadPostNumber: Type.Optional(Type.Integer({ description: 'Signed-in viewers: the highest post number they read (0: none)' })),
     unreadCount: Type.Optional(Type.Integer({ description: 'Signed-in viewers: posts after the one they last read' })),
     notificationLevel: Type.Optional(NotificationLevelSchema),

@@ -3,14 +3,17 @@ import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../../../context';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { decodeCursor, pageOf } from '../../../platform/http/cursor';
-import { hasRole, requireMember, requireRole, type Actor } from '../../../platform/http/principal';
+import { hasRole, requireMember, requireRole, type Actor, type Principal } from '../../../platform/http/principal';
 import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
 import { requireKnownMentions, topicViewerStates, type TopicViewerState } from '../../notifications';
+import { bookmarkedAmong } from '../bookmarks/bookmarks.store';
 import { limits, normalizeTags, slugify, type SpaceAccess } from '../discussions.rules';
 import { renderMarkdown } from '../markdown';
-import { readPostPage } from '../posts/posts.read';
-import { insertPost } from '../posts/posts.store';
+import { readPost, readPostPage } from '../posts/posts.read';
+import type { PostView } from '../posts/posts.schema';
+import { insertPost, reactionCounts } from '../posts/posts.store';
+import { cacheTags, viewerClass, type ReadCache, type Serialize } from '../read-cache';
 import type { SpacesService } from '../spaces/spaces.service';
 import { countInSpace, findSpace, refreshLastPosted } from '../spaces/spaces.store';
 import { presentTopic } from './topics.presenter';
@@ -29,12 +32,40 @@ export function requireText(field: string, value: string, min: number): string {
   return field === 'body' ? value : trimmed;
 }
 
-export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
+/** What every viewer of one permission class sees of a topic page. */
+interface SharedTopicPage {
+  topic: TopicView;
+  canReply: boolean;
+  posts: PostView[];
+  nextAfter: number | null;
+}
+
+/** What one member sees differently: read position and level, own reactions, own deleted posts. */
+interface TopicPageOverlay {
+  state: TopicViewerState | undefined;
+  reacted: Map<number, Set<string>>;
+  bookmarked: Set<number>;
+  own: Map<number, PostView>;
+}
+
+function applyOverlay(post: PostView, overlay: TopicPageOverlay): PostView {
+  const own = overlay.own.get(post.id);
+  if (own) return own;
+  const mine = overlay.reacted.get(post.id);
+  const bookmarked = overlay.bookmarked.has(post.id);
+  if (!mine && !bookmarked) return post;
+  return { ...post, bookmarked, reactions: mine ? post.reactions.map((r) => ({ ...r, reacted: mine.has(r.emoji) })) : post.reactions };
+}
+
+export function createTopicsService(ctx: AppContext, spaces: SpacesService, cache: ReadCache) {
   const db = ctx.database.db;
 
   /** The topic and the viewer's rights in its space; 404 when deleted (staff excepted) or in a space the viewer cannot see. */
   async function visibleTopic(actor: Actor, id: number): Promise<VisibleTopic> {
-    const topic = await findTopic(db, id);
+    return seeTopic(actor, await findTopic(db, id));
+  }
+
+  async function seeTopic(actor: Actor, topic: TopicRow | undefined): Promise<VisibleTopic> {
     if (!topic || (topic.deleted_at !== null && !hasRole(actor, 'moderator'))) throw notFound('Topic not found');
     const { access } = await spaces.visible(actor, topic.space_id);
     return { topic, access };
@@ -51,10 +82,43 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
   }
 
   async function detail(actor: Actor, id: number, after: number): Promise<TopicDetail> {
-    const visible = await visibleTopic(actor, id);
-    const page = await readPostPage(db, id, after, { memberId: actor?.memberId ?? null, isStaff: hasRole(actor, 'moderator') });
-    const states = await viewerStates(actor, [id]);
-    return { ...presentTopic(visible.topic), ...states.get(id), canReply: mayReply(actor, visible), posts: page.posts, nextAfter: page.nextAfter };
+    const isStaff = hasRole(actor, 'moderator');
+    const viewerKey = viewerClass(await spaces.viewerOf(actor));
+    const shared = await cache.get<SharedTopicPage>(`topic:${id}:${after}:${viewerKey}`, [cacheTags.topic(id), cacheTags.spaces], async () => {
+      const row = await findTopic(db, id);
+      // A merged topic is deleted, yet whoever may see its space gets the pointer (mergedIntoId) and no posts.
+      if (row?.merged_into_id != null) {
+        await spaces.visible(actor, row.space_id);
+        return { topic: presentTopic(row), canReply: false, posts: [], nextAfter: null };
+      }
+      const visible = await seeTopic(actor, row);
+      const page = await readPostPage(db, id, after, { memberId: null, isStaff });
+      return { topic: presentTopic(visible.topic), canReply: mayReply(actor, visible), posts: page.posts, nextAfter: page.nextAfter };
+    });
+    const base = { ...shared.topic, canReply: shared.canReply, nextAfter: shared.nextAfter };
+    if (!actor) return { ...base, posts: shared.posts };
+    const overlay = await cache.get(`topic-viewer:${actor.memberId}:${id}:${after}`, [cacheTags.topic(id), cacheTags.member(actor.memberId)], () =>
+      viewerOverlay(actor, id, shared.posts),
+    );
+    return { ...base, ...overlay.state, posts: shared.posts.map((p) => applyOverlay(p, overlay)) };
+  }
+
+  /** Two or three reads for what this member sees differently; cached until the topic or the member's marks change. */
+  async function viewerOverlay(actor: Principal, id: number, posts: readonly PostView[]): Promise<TopicPageOverlay> {
+    const { memberId } = actor;
+    const ids = posts.map((p) => p.id);
+    const [states, reactions, bookmarked] = await Promise.all([viewerStates(actor, [id]), reactionCounts(db, ids, memberId), bookmarkedAmong(db, memberId, ids)]);
+    const reacted = new Map<number, Set<string>>();
+    for (const r of reactions) if (r.reacted) reacted.set(r.post_id, (reacted.get(r.post_id) ?? new Set()).add(r.emoji));
+    const own = new Map<number, PostView>();
+    const isStaff = hasRole(actor, 'moderator');
+    for (const post of posts) {
+      if (!isStaff && post.deleted && post.author.id === memberId) {
+        const full = await readPost(db, post.id, { memberId, isStaff });
+        if (full) own.set(post.id, { ...full, bookmarked: bookmarked.has(post.id) });
+      }
+    }
+    return { state: states.get(id), reacted, bookmarked, own };
   }
 
   async function reread(id: number): Promise<TopicRow> {
@@ -63,24 +127,43 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
     return row;
   }
 
-  return {
+  const guestClass = async (): Promise<string> => viewerClass(await spaces.viewerOf(null));
+
+  const service = {
     visibleTopic,
     detail,
 
+    renderedDetail(actor: Actor, id: number, after: number, serialize: Serialize<TopicDetail>): Promise<string> {
+      return cache.rendered(actor, guestClass, `topic:${id}:${after}`, [cacheTags.topic(id), cacheTags.spaces], () => detail(actor, id, after), serialize);
+    },
+
+    renderedList(actor: Actor, spaceId: number, query: Static<typeof TopicListQuery>, serialize: Serialize<TopicPage>): Promise<string> {
+      const key = `topics:${spaceId}:${query.limit ?? 20}:${query.cursor ?? ''}`;
+      return cache.rendered(actor, guestClass, key, [cacheTags.space(spaceId), cacheTags.spaces], () => service.list(actor, spaceId, query), serialize);
+    },
+
     async list(actor: Actor, spaceId: number, query: Static<typeof TopicListQuery>): Promise<TopicPage> {
-      await spaces.visible(actor, spaceId);
       const limit = query.limit ?? 20;
-      const key = decodeCursor(query.cursor, ['number', 'string', 'number']);
-      let after: { pinned: boolean; lastPostedAt: Date; id: number } | undefined;
-      if (key) {
-        const lastPostedAt = new Date(String(key[1]));
-        if (Number.isNaN(lastPostedAt.getTime())) throw invalid('cursor', 'cursor is not valid');
-        after = { pinned: key[0] === 1, lastPostedAt, id: Number(key[2]) };
-      }
-      const rows = await listTopics(db, spaceId, { limit, after, includeUnlisted: hasRole(actor, 'moderator') });
-      const page = pageOf(rows, limit, (r) => [r.pinned ? 1 : 0, r.last_posted_at.toISOString(), r.id]);
-      const states = await viewerStates(actor, page.items.map((t) => t.id));
-      return { items: page.items.map((t) => ({ ...presentTopic(t), ...states.get(t.id) })), nextCursor: page.nextCursor };
+      const listKey = `${spaceId}:${limit}:${query.cursor ?? ''}`;
+      const viewerKey = viewerClass(await spaces.viewerOf(actor));
+      const tags = [cacheTags.space(spaceId), cacheTags.spaces];
+      const shared = await cache.get<TopicPage>(`topics:${listKey}:${viewerKey}`, tags, async () => {
+        await spaces.visible(actor, spaceId);
+        const key = decodeCursor(query.cursor, ['number', 'string', 'number']);
+        let after: { pinned: boolean; lastPostedAt: Date; id: number } | undefined;
+        if (key) {
+          const lastPostedAt = new Date(String(key[1]));
+          if (Number.isNaN(lastPostedAt.getTime())) throw invalid('cursor', 'cursor is not valid');
+          after = { pinned: key[0] === 1, lastPostedAt, id: Number(key[2]) };
+        }
+        const rows = await listTopics(db, spaceId, { limit, after, includeUnlisted: hasRole(actor, 'moderator') });
+        const page = pageOf(rows, limit, (r) => [r.pinned ? 1 : 0, r.last_posted_at.toISOString(), r.id]);
+        return { items: page.items.map(presentTopic), nextCursor: page.nextCursor };
+      });
+      if (!actor) return shared;
+      const ids = shared.items.map((t) => t.id);
+      const states = await cache.get(`topics-viewer:${actor.memberId}:${listKey}`, [...tags, cacheTags.member(actor.memberId)], () => viewerStates(actor, ids));
+      return { items: shared.items.map((t) => ({ ...t, ...states.get(t.id) })), nextCursor: shared.nextCursor };
     },
 
     async create(actor: Actor, body: CreateTopicBody): Promise<TopicDetail> {
@@ -149,6 +232,7 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService) {
       return presentTopic(await reread(id));
     },
   };
+  return service;
 }
 
 export type TopicsService = ReturnType<typeof createTopicsService>;

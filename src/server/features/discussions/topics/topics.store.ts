@@ -28,7 +28,8 @@ export function topicsWithAuthors(db: Queryable) {
     .leftJoin('accounts', 'accounts.member_id', 'topics.author_id')
     .select([
       'topics.id', 'topics.space_id', 'topics.author_id', 'topics.title', 'topics.slug', 'topics.tags', 'topics.pinned', 'topics.locked', 'topics.closed',
-      'topics.unlisted', 'topics.reply_count', 'topics.last_posted_at', 'topics.created_at', 'topics.deleted_at', 'accounts.username', 'members.display_name',
+      'topics.unlisted', 'topics.reply_count', 'topics.last_posted_at', 'topics.created_at', 'topics.deleted_at', 'topics.merged_into_id', 'accounts.username',
+      'members.display_name',
     ]);
 }
 

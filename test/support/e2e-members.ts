@@ -1,0 +1,63 @@
+// Browser tests' API side: the first admin through the setup link, members through sign-up, and their
+// sessions handed to browser contexts, so a test spends its browser time on what it checks.
+import assert from 'node:assert/strict';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { Client } from './client';
+import type { PageElement } from './page-globals';
+import type { RunningServer } from './browser';
+
+export const E2E_PASSWORD = 'a long enough password';
+
+export interface ApiMember {
+  id: number;
+  username: string;
+  client: Client;
+}
+
+/** The first admin, created with the server's one-time setup token. */
+export async function setUpAdmin(server: RunningServer, username = 'ada_admin'): Promise<ApiMember> {
+  const token = new URL(server.setupLink).searchParams.get('token') ?? '';
+  const client = new Client(server.baseUrl);
+  const reply = await client.post<{ id: number }>('/api/setup', { token, username, email: `${username}@example.com`, password: E2E_PASSWORD });
+  assert.equal(reply.status, 201, reply.text);
+  return { id: reply.body.id, username, client };
+}
+
+/** A member who signed up through the API (and so is signed in on the returned client). */
+export async function signUpMember(server: RunningServer, username: string, displayName = username): Promise<ApiMember> {
+  const client = new Client(server.baseUrl);
+  const reply = await client.post<{ id: number }>('/api/users', { username, email: `${username}@example.com`, password: E2E_PASSWORD, acceptGuidelines: true, displayName });
+  assert.equal(reply.status, 201, reply.text);
+  return { id: reply.body.id, username, client };
+}
+
+/** Signs a browser context in as the member by giving it their session cookie. */
+export async function signInContext(context: BrowserContext, member: ApiMember, baseUrl: string): Promise<void> {
+  await context.addCookies([...member.client.cookies].map(([name, value]) => ({ name, value, url: baseUrl })));
+}
+
+export async function createSpace(admin: ApiMember, name: string, slug: string, visibility: 'public' | 'private'): Promise<{ id: number; slug: string }> {
+  const reply = await admin.client.post<{ id: number; slug: string }>('/api/spaces', { name, slug, visibility, description: `${name} space` });
+  assert.equal(reply.status, 201, reply.text);
+  return reply.body;
+}
+
+export async function createTopic(member: ApiMember, spaceId: number, title: string, body: string, tags?: string[]): Promise<{ id: number; slug: string }> {
+  const reply = await member.client.post<{ id: number; slug: string }>('/api/topics', { spaceId, title, body, ...(tags ? { tags } : {}) });
+  assert.equal(reply.status, 201, reply.text);
+  return reply.body;
+}
+
+export function hasFocus(target: Locator): Promise<boolean> {
+  return target.evaluate((element: PageElement) => element.ownerDocument.activeElement === element);
+}
+
+/** Presses Tab until the locator has focus: proves it is reachable by keyboard (within `max` presses). */
+export async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
+  await target.waitFor({ state: 'attached' });
+  for (let i = 0; i < max; i++) {
+    if (await hasFocus(target)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`could not reach ${String(target)} with ${max} Tab presses`);
+}
