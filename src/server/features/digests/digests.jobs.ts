@@ -1,6 +1,6 @@
 // The hourly digest run, and delayed notification emails for members who are away.
 import type { AppContext } from '../../context';
-import { AWAY_EMAIL_DELAY_SECONDS, AWAY_EMAIL_QUEUE, DIGEST_QUEUE } from './digests.rules';
+import { AWAY_EMAIL_DELAY_SECONDS, AWAY_EMAIL_QUEUE, DIGEST_QUEUE, type AwayEmailJob } from './digests.rules';
 import type { DigestsService } from './digests.service';
 
 
@@ -22,17 +22,19 @@ export function defineDigestJobs(ctx: AppContext, digests: DigestsService): void
     },
   });
 
-  ctx.jobs.define<{ notificationId: number }>({
+  ctx.jobs.define<AwayEmailJob>({
     queue: AWAY_EMAIL_QUEUE,
     retryLimit: 3,
-    handler: async (data) => ({ sent: await digests.sendAwayNotification(data.notificationId, new Date()) }),
+    handler: async (data) => ({ sent: await digests.sendAwayNotification(data.notificationId, new Date(), data.messageId) }),
   });
 
   // Only this process's events, so that several processes queue one email, not one each. Without
-  // SMTP nothing would leave the machine, so nothing is queued.
+  // SMTP nothing would leave the machine, so nothing is queued. Mentions, replies and private messages
+  // (every new message, also one folded into an unread notification) wait the same delay.
   ctx.bus.on('notification.created', async (e, meta) => {
     if (meta.remote || !ctx.mailer.delivers) return;
-    if (!(await digests.mayEmailLater(e.notificationId))) return;
-    await ctx.jobs.send(AWAY_EMAIL_QUEUE, { notificationId: e.notificationId }, { startAfterSeconds: AWAY_EMAIL_DELAY_SECONDS });
+    const job = await digests.awayEmailJob(e.notificationId);
+    if (!job) return;
+    await ctx.jobs.send(AWAY_EMAIL_QUEUE, job, { startAfterSeconds: AWAY_EMAIL_DELAY_SECONDS });
   });
 }

@@ -33,6 +33,15 @@ interface Links {
 const topicUrl = (publicUrl: string, t: { slug: string; topic_id: number; post_number?: number | null }): string =>
   `${publicUrl}/t/${encodeURIComponent(t.slug)}/${t.topic_id}${t.post_number ? `#post-${t.post_number}` : ''}`;
 
+/** A private conversation's page. */
+const conversationUrl = (publicUrl: string, conversationId: number): string => `${publicUrl}/messages/${conversationId}`;
+
+/** Where a notification leads: its conversation (type 'message') or its topic and post. */
+function notificationUrl(publicUrl: string, n: { conversation_id?: number | null; topic_id: number | null; slug: string | null; post_number?: number | null }): string {
+  if (typeof n.conversation_id === 'number') return conversationUrl(publicUrl, n.conversation_id);
+  return topicUrl(publicUrl, { slug: n.slug ?? '', topic_id: n.topic_id ?? 0, post_number: n.post_number });
+}
+
 const actorName = (username: string | null): string => (username ? `@${username}` : 'Someone');
 
 /** Header-safe: one line. */
@@ -53,8 +62,11 @@ export function describeNotification(n: { type: string; actor_username: string |
     }
     case 'watching':
       return `${who} posted in ${title}`;
-    case 'message':
-      return `${who} sent you a message: ${title}`;
+    case 'message': {
+      // Later messages fold into one unread notification per conversation.
+      const count = n.count ?? 1;
+      return count > 1 ? `${count} new messages in ${title}, the latest from ${who}` : `${who} sent you a message: ${title}`;
+    }
     default:
       return `New activity in ${title}`;
   }
@@ -88,7 +100,7 @@ export function digestEmail(d: DigestEmailInput): Email {
   const parts = [d.notifications.length > 0 ? plural(d.notifications.length, 'notification', 'notifications') : '', d.topics.length > 0 ? plural(d.topics.length, 'new topic', 'new topics') : ''].filter(Boolean);
   const subject = oneLine(`[${d.siteName}] Your ${d.frequency} summary: ${parts.join(', ')}`);
   const preferencesUrl = `${d.publicUrl}/profile`;
-  const notificationLines = d.notifications.map((n) => ({ line: describeNotification(n), url: topicUrl(d.publicUrl, n) }));
+  const notificationLines = d.notifications.map((n) => ({ line: describeNotification(n), url: notificationUrl(d.publicUrl, n) }));
   const topicLines = d.topics.map((t) => ({
     title: t.title,
     meta: `${t.space_name} · by ${actorName(t.author_username)} · ${plural(t.reply_count, 'reply', 'replies')}`,
@@ -130,7 +142,7 @@ export interface NotificationEmailInput extends Links {
 export function notificationEmail(d: NotificationEmailInput): Email {
   const n = d.notification;
   const line = describeNotification(n);
-  const url = topicUrl(d.publicUrl, n);
+  const url = notificationUrl(d.publicUrl, n);
   const excerpt = excerptOf(n.html ?? '', 500);
   const why = `You get this from ${d.siteName} as @${d.username} because you were away.`;
   const text = [line, '', ...(excerpt ? [excerpt, ''] : []), `Read it: ${url}`, '', '--', why, `Stop these emails: ${d.unsubscribeUrl}`].join('\n');

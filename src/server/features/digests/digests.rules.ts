@@ -73,6 +73,20 @@ export function isAwayEmailDue(n: { type: string; readAt: Date | null; notifyWhe
   return n.lastSeenAt === null || n.lastSeenAt.getTime() <= now.getTime() - AWAY_EMAIL_MINUTES * 60_000;
 }
 
+/** The delayed email job: a notification, and for a private message the message that queued it. */
+export interface AwayEmailJob {
+  notificationId: number;
+  messageId?: number;
+}
+
+/**
+ * Later messages fold into the unread notification about a conversation, each queueing its own email:
+ * a job whose message is no longer the latest one sends nothing, so a burst of messages makes one email.
+ */
+export function isFoldedSince(queuedMessageId: number | undefined, latestMessageId: number | null): boolean {
+  return queuedMessageId !== undefined && queuedMessageId !== latestMessageId;
+}
+
 /** What an unsubscribe link stops: the digest, or notification emails. */
 export type UnsubscribePurpose = 'digest' | 'notifications';
 export const UNSUBSCRIBE_PURPOSES = ['digest', 'notifications'] as const satisfies readonly UnsubscribePurpose[];

@@ -5,10 +5,13 @@ import type { DigestFrequency } from '../../platform/db/schema';
 import { requireRole, type Actor, type Principal } from '../../platform/http/principal';
 import { sendMail } from '../../platform/mail/send';
 import type { Discussions } from '../discussions';
+import { builtInGroupsOf } from '../groups';
+import { canReadConversation, type ConversationReader } from '../messages';
 import type { SettingsService } from '../settings';
 import { digestEmail, notificationEmail, type Email } from './digests.presenter';
 import {
-  AWAY_EMAIL_TYPES, DIGEST_QUEUE, awayCutoff, digestLimits, digestWindowStart, dueCutoff, hasDigestContent, isAwayEmailDue, isDigestDue, unsubscribeToken, type UnsubscribePurpose,
+  AWAY_EMAIL_TYPES, DIGEST_QUEUE, awayCutoff, digestLimits, digestWindowStart, dueCutoff, hasDigestContent, isAwayEmailDue, isDigestDue, isFoldedSince, unsubscribeToken,
+  type AwayEmailJob, type UnsubscribePurpose,
 } from './digests.rules';
 import {
   claimDigest, dueMembers, findMemberMail, findNotificationFacts, newTopicsSince, releaseDigest, unreadNotificationsSince, type MemberMailRow,
@@ -38,6 +41,14 @@ function asViewer(m: MemberMailRow): Principal {
     memberId: m.member_id, username: m.username, role: m.role, trustLevel: m.trust_level, emailConfirmed: true, via: 'session', scope: 'read',
     sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
   };
+}
+
+/**
+ * The member as a reader of private conversations: named groups count by membership (in SQL), built-in
+ * ones follow from role and trust level.
+ */
+function asReader(m: MemberMailRow): ConversationReader {
+  return { memberId: m.member_id, groupNames: builtInGroupsOf({ role: m.role, trustLevel: m.trust_level }) };
 }
 
 const isLive = (m: MemberMailRow, now: Date): boolean =>
@@ -70,7 +81,7 @@ export function createDigestsService(ctx: AppContext, spaces: SpacesAccess, sett
     const since = digestWindowStart(frequency, member.last_digest_at, now);
     const spaceIds = await visibleSpaceIds(member);
     const [notifications, topics] = await Promise.all([
-      unreadNotificationsSince(db, member.member_id, spaceIds, since, digestLimits.notificationsMax),
+      unreadNotificationsSince(db, asReader(member), spaceIds, since, digestLimits.notificationsMax),
       newTopicsSince(db, member.member_id, spaceIds, since, digestLimits.topicsMax),
     ]);
     return { notifications, topics };
@@ -132,14 +143,24 @@ export function createDigestsService(ctx: AppContext, spaces: SpacesAccess, sett
       return report;
     },
 
-    /** Emails one notification if its member still wants that, is away and has not read it. */
-    async sendAwayNotification(notificationId: number, now: Date): Promise<boolean> {
+    /**
+     * Emails one notification if its member still wants that, is away, has not read it and may still see
+     * what it is about. `messageId`: the message that queued the email; when a later one has folded into
+     * the notification since, its own email (queued later) speaks for both.
+     */
+    async sendAwayNotification(notificationId: number, now: Date, messageId?: number): Promise<boolean> {
       const facts = await findNotificationFacts(db, notificationId);
-      if (!facts || facts.topic_deleted_at !== null || facts.post_deleted_at !== null) return false;
+      if (!facts) return false;
+      const gone = facts.conversation_id !== null ? facts.message_deleted_at !== null || isFoldedSince(messageId, facts.message_id) : facts.topic_deleted_at !== null || facts.post_deleted_at !== null;
+      if (gone) return false;
       const member = await findMemberMail(db, facts.member_id);
       if (!member || !isLive(member, now)) return false;
       if (!isAwayEmailDue({ type: facts.type, readAt: facts.read_at, notifyWhenAway: member.notify_when_away, lastSeenAt: member.last_seen_at }, now)) return false;
-      if (!(await visibleSpaceIds(member)).includes(facts.space_id)) return false;
+      const visible =
+        facts.conversation_id !== null
+          ? await canReadConversation(db, asReader(member), facts.conversation_id)
+          : facts.space_id !== null && (await visibleSpaceIds(member)).includes(facts.space_id);
+      if (!visible) return false;
       const site = await settings.get();
       await mailTo(member, 'notifications', (unsubscribeUrl) =>
         notificationEmail({ siteName: site.siteName, publicUrl: ctx.config.publicUrl, unsubscribeUrl, username: member.username, notification: facts }),
@@ -147,12 +168,13 @@ export function createDigestsService(ctx: AppContext, spaces: SpacesAccess, sett
       return true;
     },
 
-    /** Whether a new notification may deserve an email later (a cheap check before queueing a job). */
-    async mayEmailLater(notificationId: number): Promise<boolean> {
+    /** The email job a new notification may deserve later (a cheap check before queueing it), if any. */
+    async awayEmailJob(notificationId: number): Promise<AwayEmailJob | undefined> {
       const facts = await findNotificationFacts(db, notificationId);
-      if (!facts || !AWAY_EMAIL_TYPES.includes(facts.type) || facts.read_at !== null) return false;
+      if (!facts || !AWAY_EMAIL_TYPES.includes(facts.type) || facts.read_at !== null) return undefined;
       const member = await findMemberMail(db, facts.member_id);
-      return member !== undefined && member.notify_when_away && member.email_confirmed_at !== null;
+      if (member === undefined || !member.notify_when_away || member.email_confirmed_at === null) return undefined;
+      return facts.type === 'message' && facts.message_id !== null ? { notificationId, messageId: facts.message_id } : { notificationId };
     },
   };
 }

@@ -1,7 +1,9 @@
-// SQL for email preferences, members due for a digest, and what goes into digests and notification emails.
+// SQL for email preferences, members due for a digest, and what goes into digests and notification emails
+// (private-message notifications only for conversations the member can still read, by the messages feature's rule).
 import { sql } from 'kysely';
 import type { Queryable, Tx } from '../../platform/db/database';
 import type { DigestFrequency } from '../../platform/db/schema';
+import { readableConversationIds, type ConversationReader } from '../messages';
 import { DEFAULT_FREQUENCY, DEFAULT_NOTIFY_WHEN_AWAY } from './digests.rules';
 
 const frequencyOf = sql<DigestFrequency>`coalesce(email_preferences.digest_frequency, ${DEFAULT_FREQUENCY})`;
@@ -98,24 +100,31 @@ export async function releaseDigest(db: Queryable, memberId: number, claimedAt: 
   await db.updateTable('email_preferences').set({ last_digest_at: previous }).where('member_id', '=', memberId).where('last_digest_at', '=', claimedAt).execute();
 }
 
-/** Unread notifications since `since` about live topics and posts in the given spaces, newest first. */
-export async function unreadNotificationsSince(db: Queryable, memberId: number, spaceIds: readonly number[], since: Date, limit: number) {
-  if (spaceIds.length === 0) return [];
+/**
+ * Unread notifications since `since`, newest first: about live topics and posts in the given spaces, and
+ * about the private conversations the member can still read (the messages feature's rule).
+ */
+export async function unreadNotificationsSince(db: Queryable, reader: ConversationReader, spaceIds: readonly number[], since: Date, limit: number) {
   return db
     .selectFrom('notifications')
-    .innerJoin('topics', 'topics.id', 'notifications.topic_id')
+    .leftJoin('topics', 'topics.id', 'notifications.topic_id')
     .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .leftJoin('conversations', 'conversations.id', 'notifications.conversation_id')
     .leftJoin('accounts', 'accounts.member_id', 'notifications.actor_id')
     .select([
-      'notifications.id', 'notifications.type', 'notifications.count', 'notifications.emoji', 'notifications.created_at', 'topics.id as topic_id', 'topics.slug', 'topics.title',
-      'posts.post_number', 'accounts.username as actor_username',
+      'notifications.id', 'notifications.type', 'notifications.count', 'notifications.emoji', 'notifications.created_at', 'topics.id as topic_id', 'topics.slug',
+      'notifications.conversation_id', 'posts.post_number', 'accounts.username as actor_username',
     ])
-    .where('notifications.member_id', '=', memberId)
+    .select(sql<string>`coalesce(topics.title, conversations.title, '')`.as('title'))
+    .where('notifications.member_id', '=', reader.memberId)
     .where('notifications.read_at', 'is', null)
     .where('notifications.created_at', '>', since)
-    .where('topics.deleted_at', 'is', null)
-    .where('topics.space_id', 'in', [...spaceIds])
     .where('posts.deleted_at', 'is', null)
+    .where((eb) => {
+      const aboutMessage = eb.and([eb('notifications.type', '=', 'message'), eb('notifications.conversation_id', 'in', readableConversationIds(db, reader))]);
+      if (spaceIds.length === 0) return aboutMessage;
+      return eb.or([eb.and([eb('topics.deleted_at', 'is', null), eb('topics.space_id', 'in', [...spaceIds])]), aboutMessage]);
+    })
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
     .limit(limit)
@@ -148,17 +157,25 @@ export async function newTopicsSince(db: Queryable, memberId: number, spaceIds: 
 
 export type DigestTopicRow = Awaited<ReturnType<typeof newTopicsSince>>[number];
 
-/** A notification with what its email needs. */
+/**
+ * A notification with what its email needs: its topic and post, or (type 'message') its conversation and
+ * the latest message folded into it.
+ */
 export async function findNotificationFacts(db: Queryable, notificationId: number) {
   return db
     .selectFrom('notifications')
-    .innerJoin('topics', 'topics.id', 'notifications.topic_id')
+    .leftJoin('topics', 'topics.id', 'notifications.topic_id')
     .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .leftJoin('conversations', 'conversations.id', 'notifications.conversation_id')
+    .leftJoin('messages', 'messages.id', 'notifications.message_id')
     .leftJoin('accounts', 'accounts.member_id', 'notifications.actor_id')
     .select([
-      'notifications.id', 'notifications.member_id', 'notifications.type', 'notifications.read_at', 'notifications.created_at', 'topics.id as topic_id', 'topics.slug', 'topics.title',
-      'topics.space_id', 'topics.deleted_at as topic_deleted_at', 'posts.post_number', 'posts.html', 'posts.deleted_at as post_deleted_at', 'accounts.username as actor_username',
+      'notifications.id', 'notifications.member_id', 'notifications.type', 'notifications.count', 'notifications.read_at', 'notifications.created_at', 'topics.id as topic_id', 'topics.slug',
+      'topics.space_id', 'topics.deleted_at as topic_deleted_at', 'posts.post_number', 'posts.deleted_at as post_deleted_at', 'notifications.conversation_id',
+      'notifications.message_id', 'messages.deleted_at as message_deleted_at', 'accounts.username as actor_username',
     ])
+    .select(sql<string>`coalesce(topics.title, conversations.title, '')`.as('title'))
+    .select(sql<string | null>`coalesce(posts.html, messages.html)`.as('html'))
     .where('notifications.id', '=', notificationId)
     .executeTakeFirst();
 }

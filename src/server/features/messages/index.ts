@@ -7,6 +7,7 @@ import { createMessagesService, type MessagesService } from './messages.service'
 
 export { publishMessageEvents } from './messages.jobs';
 export { registerMessageRoutes } from './messages.routes';
+export { canReadConversation, readableConversationIds, type ConversationReader } from './messages.store';
 export type { MessagesService };
 
 /** Builds the service and subscribes to the message events that create notifications. */

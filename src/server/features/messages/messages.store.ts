@@ -1,7 +1,7 @@
 // SQL for private messages: conversations, who takes part (by name or through a group), messages.
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database';
-import type { DB, Role } from '../../platform/db/schema';
+import type { Role } from '../../platform/db/schema';
 
 /** Accounts of live members by lower-cased username. */
 export async function accountsByUsernames(db: Queryable, lowerNames: readonly string[]) {
@@ -184,20 +184,41 @@ export async function touchParticipant(
   return row.last_read_number;
 }
 
-/** The conversations a viewer reaches: invited and not left, or through one of their groups (by name). */
-function reachable(eb: ExpressionBuilder<DB, 'conversations'>, memberId: number, groupNames: readonly string[]) {
-  const direct = eb
+/** A member who reads, with every group they belong to by name (at least their built-in groups). */
+export interface ConversationReader {
+  memberId: number;
+  groupNames: readonly string[];
+}
+
+/**
+ * The ids of the conversations a member can read (maySee, in SQL): invited by name and not left, or sent
+ * to one of their groups, named in groupNames or (named groups) by membership. Leaving through a group
+ * only takes a conversation out of the inbox, so it does not count here.
+ */
+export function readableConversationIds(db: Queryable, reader: ConversationReader) {
+  const direct = db
     .selectFrom('conversation_participants as d')
     .select('d.conversation_id')
-    .where('d.member_id', '=', memberId)
+    .where('d.member_id', '=', reader.memberId)
     .where('d.direct', '=', true)
     .where('d.left_at', 'is', null);
-  const viaGroup = eb
+  const viaGroup = db
     .selectFrom('conversation_groups as cg')
     .innerJoin('groups as g', 'g.id', 'cg.group_id')
     .select('cg.conversation_id')
-    .where('g.name', 'in', groupNames.length > 0 ? groupNames : ['']);
-  return eb.or([eb('conversations.id', 'in', direct), eb('conversations.id', 'in', viaGroup)]);
+    .where((eb) =>
+      eb.or([
+        eb('g.name', 'in', reader.groupNames.length > 0 ? [...reader.groupNames] : ['']),
+        eb.exists(eb.selectFrom('group_members as gm').select('gm.member_id').whereRef('gm.group_id', '=', 'g.id').where('gm.member_id', '=', reader.memberId)),
+      ]),
+    );
+  return direct.union(viaGroup);
+}
+
+/** Whether the member can read the conversation (see readableConversationIds). */
+export async function canReadConversation(db: Queryable, reader: ConversationReader, conversationId: number): Promise<boolean> {
+  const row = await db.selectFrom('conversations').select('id').where('id', '=', conversationId).where('id', 'in', readableConversationIds(db, reader)).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The viewer's inbox: conversations they reach and did not leave, latest activity first. */
@@ -213,7 +234,7 @@ export async function listConversations(
       'conversations.id', 'conversations.title', 'conversations.created_by', 'conversations.message_count', 'conversations.last_message_at', 'conversations.last_author_id',
       'conversations.created_at', 'p.last_read_number',
     ])
-    .where((eb) => reachable(eb, viewer.memberId, viewer.groupNames))
+    .where('conversations.id', 'in', readableConversationIds(db, viewer))
     .where('p.left_at', 'is', null)
     .orderBy('conversations.last_message_at', 'desc')
     .orderBy('conversations.id', 'desc')
