@@ -224,7 +224,7 @@ export async function canReadConversation(db: Queryable, reader: ConversationRea
 /** The viewer's inbox: conversations they reach and did not leave, latest activity first. */
 export async function listConversations(
   db: Queryable,
-  viewer: { memberId: number; groupNames: readonly string[] },
+  viewer: ConversationReader,
   page: { limit: number; after: { lastMessageAt: Date; id: number } | undefined; q: string | undefined },
 ) {
   let query = db
