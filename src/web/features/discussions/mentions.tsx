@@ -78,7 +78,7 @@ export function useMentionAutocomplete(id: string, value: string, onInput: (valu
   const [query, setQuery] = useState<MentionQuery | null>(null);
   const [active, setActive] = useState(0);
   const [closedAt, setClosedAt] = useState<string | null>(null);
-  const caretAfter = useRef<number | null>(null);
+  const caretAfter = useRef<{ value: string; caret: number } | null>(null);
   const found = useSuggestions(query?.text ?? null);
   const key = query ? `${query.start}:${query.text}` : null;
   const items = query && found.text === query.text ? found.items : [];
@@ -88,13 +88,15 @@ export function useMentionAutocomplete(id: string, value: string, onInput: (valu
 
   useEffect(() => setActive(0), [key, items.length]);
 
-  // Put the caret after an inserted name once the new text is rendered.
+  // Put the caret after an inserted name once the new text is rendered, unless typing went on meanwhile
+  // (effects run after paint: moving the caret then would put the new keystrokes before it).
   useEffect(() => {
-    const caret = caretAfter.current;
-    if (caret === null || !box.current) return;
+    const inserted = caretAfter.current;
+    if (inserted === null || !box.current) return;
     caretAfter.current = null;
+    if (box.current.value !== inserted.value) return;
     box.current.focus();
-    box.current.setSelectionRange(caret, caret);
+    box.current.setSelectionRange(inserted.caret, inserted.caret);
   }, [value]);
 
   const follow = (element: HTMLTextAreaElement) => {
@@ -104,7 +106,12 @@ export function useMentionAutocomplete(id: string, value: string, onInput: (valu
   const pick = (member: MemberSuggestion) => {
     if (!query) return;
     const next = insertMention(value, query, member.username);
-    caretAfter.current = next.caret;
+    // Change the text box at once, so keys typed before the next render land after the name.
+    if (box.current) {
+      box.current.value = next.value;
+      box.current.setSelectionRange(next.caret, next.caret);
+    }
+    caretAfter.current = next;
     setQuery(null);
     onInput(next.value);
   };
