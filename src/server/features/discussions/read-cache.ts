@@ -21,14 +21,14 @@ export const cacheTags = {
 export interface ReadCache {
   get<T>(key: string, tags: readonly string[], compute: () => Promise<T>): Promise<T>;
   /**
-   * An answer as sent: the JSON text, cached per member (whose answers carry their own marks) or, for
+   * An answer as sent: the JSON as UTF-8 bytes, cached per member (whose answers carry their own marks) or, for
    * guests, per permission class. Sending the text skips building and serializing the answer again.
    */
-  rendered<T>(actor: Actor, guestClass: () => Promise<string>, key: string, tags: readonly string[], compute: () => Promise<T>, serialize: Serialize<T>): Promise<string>;
+  rendered<T>(actor: Actor, guestClass: () => Promise<string>, key: string, tags: readonly string[], compute: () => Promise<T>, serialize: Serialize<T>): Promise<Buffer>;
   stats(): CacheStats;
 }
 
-export type Serialize<T> = (value: T) => string;
+export type Serialize<T> = (value: T) => Buffer;
 
 /** Viewers with the same class see the same topics, posts and rights. */
 export function viewerClass(viewer: SpaceViewer): string {

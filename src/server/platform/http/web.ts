@@ -42,7 +42,7 @@ export function htmlPages(webDir: string): SendHtmlPage {
   const indexFile = path.join(webDir, 'index.html');
   const fallback = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Hearth</title>\n</head>\n<body>\n<div id="app"></div>\n</body>\n</html>\n';
   let template = { text: fallback, mtimeMs: -1, checkedAt: 0 };
-  let composed = new WeakMap<HtmlPage, string>();
+  let composed = new WeakMap<HtmlPage, Buffer>();
 
   async function currentTemplate(): Promise<string> {
     const now = Date.now();
@@ -69,7 +69,7 @@ export function htmlPages(webDir: string): SendHtmlPage {
   return async (reply, page) => {
     const source = await currentTemplate();
     let html = composed.get(page);
-    if (html === undefined) composed.set(page, (html = compose(source, page)));
+    if (html === undefined) composed.set(page, (html = Buffer.from(compose(source, page))));
     return reply.code(page.status).header('content-security-policy', htmlCsp).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   };
 }

@@ -32,7 +32,7 @@ export function createSearchService(ctx: AppContext, spaces: SpacesService, cach
     search,
 
     /** Results do not differ per member: the text is cached per permission class. */
-    async rendered(actor: Actor, query: SearchQuery, serialize: Serialize<SearchPage>): Promise<string> {
+    async rendered(actor: Actor, query: SearchQuery, serialize: Serialize<SearchPage>): Promise<Buffer> {
       const viewerKey = viewerClass(await spaces.viewerOf(actor));
       return cache.get(`json:search:${viewerKey}:${keyOf(query.q.trim(), query)}`, [cacheTags.search, cacheTags.spaces], async () => serialize(await search(actor, query)));
     },

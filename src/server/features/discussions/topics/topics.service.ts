@@ -133,11 +133,11 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService, cach
     visibleTopic,
     detail,
 
-    renderedDetail(actor: Actor, id: number, after: number, serialize: Serialize<TopicDetail>): Promise<string> {
+    renderedDetail(actor: Actor, id: number, after: number, serialize: Serialize<TopicDetail>): Promise<Buffer> {
       return cache.rendered(actor, guestClass, `topic:${id}:${after}`, [cacheTags.topic(id), cacheTags.spaces], () => detail(actor, id, after), serialize);
     },
 
-    renderedList(actor: Actor, spaceId: number, query: Static<typeof TopicListQuery>, serialize: Serialize<TopicPage>): Promise<string> {
+    renderedList(actor: Actor, spaceId: number, query: Static<typeof TopicListQuery>, serialize: Serialize<TopicPage>): Promise<Buffer> {
       const key = `topics:${spaceId}:${query.limit ?? 20}:${query.cursor ?? ''}`;
       return cache.rendered(actor, guestClass, key, [cacheTags.space(spaceId), cacheTags.spaces], () => service.list(actor, spaceId, query), serialize);
     },
