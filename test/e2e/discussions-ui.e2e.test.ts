@@ -1,5 +1,5 @@
 // Browser flows for the discussions UI: @mention autocomplete in the composer (keyboard and mouse),
-// notification levels on a topic and a space, the Latest | Top | Unread tabs with the Top period, and
+// notification levels on a topic and a space, the Latest | Top | Unread | New tabs with the Top period, and
 // the live "n new topics" banner on a space's page.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
@@ -148,9 +148,11 @@ void test('notification levels on a topic and a space persist', { timeout: 60_00
   await context.close();
 });
 
-void test('Latest | Top | Unread tabs, the Top period, and the new-topics banner on a space page', { timeout: 90_000 }, async () => {
+void test('Latest | Top | Unread | New tabs, the Top period, and the new-topics banner on a space page', { timeout: 90_000 }, async () => {
   const { context, page } = await pageAs(otto);
   const quiet = await createTopic(admin, garden.id, 'A quiet topic', 'Nobody answers this one.');
+  const kitchen = await createSpace(admin, 'Kitchen', 'kitchen', 'public');
+  await createTopic(admin, kitchen.id, 'Fresh bread', 'Sourdough or yeast?');
   assert.equal((await admin.client.post(`/api/topics/${topic.id}/posts`, { body: 'Tomatoes, yes.' })).status, 201);
   await page.goto('/');
   await visible(page.getByRole('tab', { name: 'Latest', selected: true }));
@@ -179,6 +181,13 @@ void test('Latest | Top | Unread tabs, the Top period, and the new-topics banner
   const unread = await visible(page.getByTestId('unread-row').filter({ hasText: 'Compost questions' }));
   assert.match((await unread.textContent()) ?? '', /1 unread/);
   assert.match((await unread.getByRole('link', { name: 'Compost questions' }).getAttribute('href')) ?? '', /#post-2$/, 'the link opens the first unread post');
+
+  // New: topics Otto never opened; the garden is muted, so its quiet topic stays out.
+  await page.keyboard.press('ArrowRight');
+  await visible(page.getByRole('heading', { name: 'New topics', level: 2 }));
+  assert.equal(new URL(page.url()).search, '?feed=new');
+  await visible(page.getByTestId('topic-row').filter({ hasText: 'Fresh bread' }));
+  assert.equal(await page.getByTestId('topic-row').filter({ hasText: 'A quiet topic' }).count(), 0);
   await page.keyboard.press('Home');
   await visible(page.getByRole('heading', { name: 'Latest topics', level: 2 }));
   assert.equal(new URL(page.url()).search, '');

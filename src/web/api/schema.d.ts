@@ -3076,16 +3076,16 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Latest or top topics across the spaces the viewer may see
-         * @description latest: by last activity, cursor-paged. top: by replies plus reactions in the period; topics without any are left out. Unlisted and deleted topics are left out.
+         * Latest, top or new topics across the spaces the viewer may see
+         * @description latest: by last activity, cursor-paged. top: by replies plus reactions in the period; topics without any are left out. Unlisted and deleted topics are left out. new (members only, 401 for guests): topics by others created in the last 14 days and since the member joined that they never opened and did not mute (topic or space), newest first, cursor-paged; staff also see unlisted ones.
          */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    /** @description latest: by last activity; top: by replies + reactions in the period */
-                    feed?: "latest" | "top";
+                    /** @description latest: by last activity; top: by replies + reactions in the period; new (members only): recent topics the viewer never opened, newest first */
+                    feed?: "latest" | "top" | "new";
                     /** @description For top */
                     period?: "day" | "week" | "month" | "year";
                     space?: number;
@@ -3111,6 +3111,15 @@ export interface paths {
                 };
                 /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7506,7 +7515,7 @@ export interface components {
         Notification: {
             id: number;
             /** @description reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) */
-            type: "reply" | "mention" | "reaction" | "watching" | "message";
+            type: "reply" | "mention" | "quote" | "reaction" | "watching" | "message";
             /** @description Who did it (the latest reactor for a collapsed reaction) */
             actor: {
                 id: number;

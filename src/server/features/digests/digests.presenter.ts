@@ -56,6 +56,8 @@ export function describeNotification(n: { type: string; actor_username: string |
       return `${who} replied in ${title}`;
     case 'mention':
       return `${who} mentioned you in ${title}`;
+    case 'quote':
+      return `${who} quoted you in ${title}`;
     case 'reaction': {
       const others = (n.count ?? 1) > 1 ? ` and ${(n.count ?? 1) - 1} more` : '';
       return `${who}${others} reacted ${n.emoji ?? ''} to your post in ${title}`.replace(/ {2,}/g, ' ');

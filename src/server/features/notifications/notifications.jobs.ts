@@ -7,8 +7,9 @@ import { mentionedMemberIds } from './mentions.service';
 import { effectiveLevel, reactionReaches, recipientsOfPost } from './notifications.rules';
 import type { DiscussionsAccess } from './notifications.service';
 import {
-  advanceTopicRead, findPostFacts, insertNotifications, levelsAround, recipientsByIds, setTopicLevel, upsertReactionNotification, type NewNotification, type RecipientRow,
+  advanceTopicRead, findPostFacts, insertNotifications, levelsAround, quotedAuthorIds, recipientsByIds, setTopicLevel, upsertReactionNotification, type NewNotification, type RecipientRow,
 } from './notifications.store';
+import { quotedPosts } from './quotes.rules';
 
 /** The recipient as a viewer, to ask the discussions rules what they may see. */
 function asViewer(r: RecipientRow): Principal {
@@ -47,9 +48,11 @@ export function subscribeNotifications(ctx: AppContext, discussions: Discussions
     if (!post || post.deleted_at !== null || post.topic_deleted_at !== null) return;
     // Authors have read what they wrote.
     await advanceTopicRead(db, post.author_id, post.topic_id, post.post_number);
-    const [mentionedIds, levels] = await Promise.all([mentionedMemberIds(db, post.body), levelsAround(db, post.topic_id, post.space_id)]);
+    const [mentionedIds, levels, quotedIds] = await Promise.all([
+      mentionedMemberIds(db, post.body), levelsAround(db, post.topic_id, post.space_id), quotedAuthorIds(db, quotedPosts(post.body), post.space_id),
+    ]);
     const repliedToId = isFirst ? null : (post.replied_author_id ?? post.topic_author_id);
-    const recipients = recipientsOfPost({ authorId: post.author_id, mentionedIds, repliedToId, levels });
+    const recipients = recipientsOfPost({ authorId: post.author_id, mentionedIds, repliedToId, quotedIds, levels });
     const allowed = await seeing([...recipients.keys()], post.space_id);
     const at = new Date();
     const rows: NewNotification[] = [...recipients]

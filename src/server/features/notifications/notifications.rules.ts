@@ -2,7 +2,7 @@
 import type { NotificationLevel, NotificationType } from '../../platform/db/schema';
 
 export const LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const satisfies readonly NotificationLevel[];
-export const NOTIFICATION_TYPES = ['reply', 'mention', 'reaction', 'watching', 'message'] as const satisfies readonly NotificationType[];
+export const NOTIFICATION_TYPES = ['reply', 'mention', 'quote', 'reaction', 'watching', 'message'] as const satisfies readonly NotificationType[];
 
 export const notificationLimits = { pageDefault: 20, pageMax: 100, readIdsMax: 500 } as const;
 
@@ -17,13 +17,15 @@ export interface NewPostFacts {
   mentionedIds: readonly number[];
   /** The author of the post replied to, or of the topic when the post replies to no post in particular. */
   repliedToId: number | null;
+  /** Authors of the posts it quotes. */
+  quotedIds?: readonly number[];
   /** Effective level of every member who set one on the topic or its space. */
   levels: ReadonlyMap<number, NotificationLevel>;
 }
 
 /**
- * One notification per member per post, the most specific kind winning: mention, then reply, then
- * watching. Nobody hears about their own post. Muted (topic or space) silences replies and watching
+ * One notification per member per post, the most specific kind winning: mention, then quote, then
+ * reply, then watching. Nobody hears about their own post. Muted (topic or space) silences replies and watching
  * but not direct mentions, as in Discourse: someone calling you by name still reaches you.
  */
 export function recipientsOfPost(facts: NewPostFacts): Map<number, NotificationType> {
@@ -31,6 +33,7 @@ export function recipientsOfPost(facts: NewPostFacts): Map<number, NotificationT
   const levelOf = (id: number): NotificationLevel => facts.levels.get(id) ?? 'normal';
   for (const [id, level] of facts.levels) if (level === 'watching') out.set(id, 'watching');
   if (facts.repliedToId !== null && levelOf(facts.repliedToId) !== 'muted') out.set(facts.repliedToId, 'reply');
+  for (const id of facts.quotedIds ?? []) if (levelOf(id) !== 'muted') out.set(id, 'quote');
   for (const id of facts.mentionedIds) out.set(id, 'mention');
   out.delete(facts.authorId);
   return out;

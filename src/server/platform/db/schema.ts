@@ -229,7 +229,7 @@ export interface PostReactionsTable {
   created_at: DefaultTime;
 }
 
-export type NotificationType = 'reply' | 'mention' | 'reaction' | 'watching' | 'message';
+export type NotificationType = 'reply' | 'mention' | 'quote' | 'reaction' | 'watching' | 'message';
 export type NotificationLevel = 'watching' | 'tracking' | 'normal' | 'muted';
 
 export interface NotificationsTable {

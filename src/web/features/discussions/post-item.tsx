@@ -61,7 +61,10 @@ function Reactions({ post, onChange, canReact }: { post: Post; onChange: (post: 
   );
 }
 
-export function PostItem({ post, onChange, onDeleted, mayWrite }: { post: Post; onChange: (post: Post) => void; onDeleted: (post: Post) => void; mayWrite: boolean }) {
+/** How a member answers a post from the topic page: reply to it, or quote it in the reply. */
+export type Respond = (post: Post, how: 'reply' | 'quote') => void;
+
+export function PostItem({ post, onChange, onDeleted, mayWrite, onRespond }: { post: Post; onChange: (post: Post) => void; onDeleted: (post: Post) => void; mayWrite: boolean; onRespond?: Respond }) {
   const { me } = useSession();
   const [isEditing, setEditing] = useState(false);
   const [draft, setDraft] = useState(post.body);
@@ -149,6 +152,16 @@ export function PostItem({ post, onChange, onDeleted, mayWrite }: { post: Post; 
         <footer class="post-foot">
           <Reactions post={post} onChange={onChange} canReact={me !== null} />
           {me && <BookmarkButton post={post} onChange={onChange} />}
+          {me && onRespond && (
+            <div class="post-actions">
+              <button type="button" class="button button-link" onClick={() => onRespond(post, 'reply')} aria-label={`Reply to post ${post.postNumber}`}>
+                Reply
+              </button>
+              <button type="button" class="button button-link" onClick={() => onRespond(post, 'quote')} aria-label={`Quote post ${post.postNumber}`}>
+                Quote
+              </button>
+            </div>
+          )}
           {mayManage && (
             <div class="post-actions">
               <button type="button" class="button button-link" onClick={() => {

@@ -13,7 +13,8 @@ import { useTitle } from '../../lib/site';
 import { Composer } from './composer';
 import { NotificationLevelControl } from './notification-level';
 import { chipStyle, spacePath } from './paths';
-import { PostItem } from './post-item';
+import { PostItem, type Respond } from './post-item';
+import { quoteMarkdown } from './quote';
 import { SplitMergeTools } from './split-merge';
 import { TagChips } from './tag-chips';
 import { TopicChangedNotice } from './topic-changes';
@@ -50,24 +51,49 @@ function StaffControls({ topic, onChange }: { topic: TopicDetail; onChange: (nex
   );
 }
 
-function ReplyForm({ topicId, onPosted }: { topicId: number; onPosted: (post: Post) => void }) {
+/** What the Reply and Quote buttons of a post ask of the reply form; seq tells one click from the next. */
+interface ReplyDraft {
+  replyTo: Post | null;
+  insert: string;
+  seq: number;
+}
+
+function ReplyForm({ topicId, onPosted, draft, onClearReplyTo }: { topicId: number; onPosted: (post: Post) => void; draft: ReplyDraft; onClearReplyTo: () => void }) {
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (draft.seq === 0) return;
+    if (draft.insert) setBody((current) => (current.trim() === '' ? draft.insert : `${current.trimEnd()}\n\n${draft.insert}`));
+    const box = form.current?.querySelector('textarea');
+    box?.focus();
+    box?.scrollIntoView({ block: 'center' });
+  }, [draft.seq]);
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const result = await call(api.POST('/api/topics/{id}/posts', { params: { path: { id: topicId } }, body: { body } }));
+    const payload = draft.replyTo ? { body, replyToPostId: draft.replyTo.id } : { body };
+    const result = await call(api.POST('/api/topics/{id}/posts', { params: { path: { id: topicId } }, body: payload }));
     setBusy(false);
     if (result.ok) {
       setBody('');
       setProblem(null);
+      onClearReplyTo();
       onPosted(result.data);
     } else setProblem(result.problem);
   };
   return (
-    <form class="reply-form" onSubmit={(event) => void submit(event)} aria-labelledby="reply-heading">
+    <form class="reply-form" ref={form} onSubmit={(event) => void submit(event)} aria-labelledby="reply-heading">
       <h2 id="reply-heading">Reply</h2>
+      {draft.replyTo && (
+        <p class="muted" data-testid="replying-to">
+          Replying to post #{draft.replyTo.postNumber} by @{draft.replyTo.author.username ?? draft.replyTo.author.displayName}{' '}
+          <button type="button" class="button button-link" onClick={onClearReplyTo}>
+            Cancel
+          </button>
+        </p>
+      )}
       <Composer label="Your reply" idPrefix="reply" value={body} onInput={setBody} error={problem?.field === 'body' ? problem.message : undefined} />
       {problem && problem.field !== 'body' && (
         <p class="alert alert-error" role="alert">
@@ -93,6 +119,7 @@ export function TopicPage({ id }: { id: number }) {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [newCount, setNewCount] = useState(0);
+  const [draft, setDraft] = useState<ReplyDraft>({ replyTo: null, insert: '', seq: 0 });
   const lastRead = useRef(0);
   const postsRef = useRef<Post[]>([]);
   postsRef.current = posts;
@@ -200,6 +227,9 @@ export function TopicPage({ id }: { id: number }) {
     );
   }
   if (!topic) return <Loading />;
+  const shown = topic;
+  const respond: Respond = (post, how) =>
+    setDraft((current) => ({ replyTo: post, insert: how === 'quote' ? quoteMarkdown(post, shown) : '', seq: current.seq + 1 }));
   const space = spaces.data?.items.find((s) => s.id === topic.spaceId);
   const replacePost = (next: Post) => setPosts((previous) => previous.map((p) => (p.id === next.id ? next : p)));
   const onDeleted = (post: Post) => {
@@ -229,7 +259,7 @@ export function TopicPage({ id }: { id: number }) {
       {me && <NotificationLevelControl kind="topic" id={topic.id} level={topic.notificationLevel} />}
       <div class="posts">
         {posts.map((post) => (
-          <PostItem key={post.id} post={post} onChange={replacePost} onDeleted={onDeleted} mayWrite={!topic.locked} />
+          <PostItem key={post.id} post={post} onChange={replacePost} onDeleted={onDeleted} mayWrite={!topic.locked} onRespond={topic.canReply ? respond : undefined} />
         ))}
       </div>
       {nextAfter !== null && (
@@ -257,7 +287,12 @@ export function TopicPage({ id }: { id: number }) {
         )}
       </div>
       {me && topic.canReply ? (
-        <ReplyForm topicId={topic.id} onPosted={(post) => setPosts((previous) => (previous.some((p) => p.id === post.id) ? previous : [...previous, post]))} />
+        <ReplyForm
+          topicId={topic.id}
+          draft={draft}
+          onClearReplyTo={() => setDraft((current) => ({ ...current, replyTo: null, insert: '' }))}
+          onPosted={(post) => setPosts((previous) => (previous.some((p) => p.id === post.id) ? previous : [...previous, post]))}
+        />
       ) : me ? (
         <p class="muted">{topic.locked ? 'This topic is locked.' : topic.closed ? 'This topic is closed to new replies.' : 'You cannot reply here.'}</p>
       ) : (

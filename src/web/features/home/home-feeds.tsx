@@ -1,5 +1,6 @@
 // The home page's topic feeds, one per tab: Latest (with the new-topics banner), Top over a period,
-// and, for signed-in members, Unread (topics they follow with posts they have not read).
+// and, for signed-in members, Unread (topics they follow with posts they have not read) and New (recent
+// topics they never opened).
 import { useRef } from 'preact/hooks';
 import { api } from '../../api/client';
 import { call } from '../../api/result';
@@ -77,6 +78,22 @@ export function TopFeed({ spaces, period }: { spaces: Space[]; period: Period })
         <p class="muted">No topics with replies or reactions in the {label.toLowerCase()}.</p>
       ) : !feed.isLoading || feed.items.length ? (
         <TopicList topics={feed.items} spaces={spaces} label={`Top topics, ${label.toLowerCase()}`} />
+      ) : null}
+      <ListFooter list={feed} noun="topics" moreLabel="Load more" />
+    </>
+  );
+}
+
+export function NewFeed({ spaces }: { spaces: Space[] }) {
+  const { me } = useSession();
+  const feed = usePagedList((cursor) => call(api.GET('/api/topics', { params: { query: cursor ? { feed: 'new', cursor } : { feed: 'new' } } })), memberKey(me));
+  return (
+    <>
+      {feed.problem && <p class="alert alert-error">{feed.problem.message}</p>}
+      {!feed.isLoading && feed.items.length === 0 && !feed.problem ? (
+        <p class="muted">No new topics. Topics started in the last two weeks show here until you open them.</p>
+      ) : !feed.isLoading || feed.items.length ? (
+        <TopicList topics={feed.items} spaces={spaces} label="New topics" />
       ) : null}
       <ListFooter list={feed} noun="topics" moreLabel="Load more" />
     </>

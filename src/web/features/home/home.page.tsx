@@ -1,5 +1,5 @@
-// The front page: topics across the spaces the viewer can see (Latest, Top over a period, and Unread for
-// members, as tabs kept in the URL: /?feed=top&period=month), and the list of spaces.
+// The front page: topics across the spaces the viewer can see (Latest, Top over a period, and Unread and
+// New for members, as tabs kept in the URL: /?feed=top&period=month), and the list of spaces.
 import { Link } from '../../components/link';
 import { Loading } from '../../components/guards';
 import { Tabs } from '../../components/tabs';
@@ -8,10 +8,10 @@ import { useSession } from '../../lib/session';
 import { useSite, useTitle } from '../../lib/site';
 import { SpaceList } from '../discussions/topic-list';
 import { useSpaces } from '../discussions/use-spaces';
-import { LatestFeed, TopFeed, UnreadFeed, isPeriod, type Period } from './home-feeds';
+import { LatestFeed, NewFeed, TopFeed, UnreadFeed, isPeriod, type Period } from './home-feeds';
 
-type Feed = 'latest' | 'top' | 'unread';
-const headings: Record<Feed, string> = { latest: 'Latest topics', top: 'Top topics', unread: 'Unread topics' };
+type Feed = 'latest' | 'top' | 'unread' | 'new';
+const headings: Record<Feed, string> = { latest: 'Latest topics', top: 'Top topics', unread: 'Unread topics', new: 'New topics' };
 
 function SignedOutWelcome({ allowSignups, needsSetup }: { allowSignups: boolean; needsSetup: boolean }) {
   if (needsSetup) {
@@ -48,13 +48,18 @@ export function HomePage() {
   const { query } = useLocation();
   if (!site || isLoading) return <Loading />;
   const asked = query.get('feed');
-  const feed: Feed = asked === 'top' || (asked === 'unread' && me) ? asked : 'latest';
+  const feed: Feed = asked === 'top' || ((asked === 'unread' || asked === 'new') && me) ? asked : 'latest';
   const askedPeriod = query.get('period');
   const period: Period = isPeriod(askedPeriod) ? askedPeriod : 'week';
   const tabs = [
     { id: 'feed-latest', label: 'Latest' },
     { id: 'feed-top', label: 'Top' },
-    ...(me ? [{ id: 'feed-unread', label: 'Unread' }] : []),
+    ...(me
+      ? [
+          { id: 'feed-unread', label: 'Unread' },
+          { id: 'feed-new', label: 'New' },
+        ]
+      : []),
   ];
   const select = (id: string) => {
     const next = id.slice('feed-'.length);
@@ -81,6 +86,7 @@ export function HomePage() {
             {feed === 'latest' && <LatestFeed spaces={spaceItems} />}
             {feed === 'top' && <TopFeed key={period} spaces={spaceItems} period={period} />}
             {feed === 'unread' && <UnreadFeed spaces={spaceItems} />}
+            {feed === 'new' && <NewFeed spaces={spaceItems} />}
           </Tabs>
         </div>
         <aside class="side-column" aria-labelledby="spaces-heading">

@@ -20,6 +20,8 @@ function describe(n: Notification): string {
       return `${who} replied`;
     case 'mention':
       return `${who} mentioned you`;
+    case 'quote':
+      return `${who} quoted you`;
     case 'reaction':
       return n.count > 1 ? `${who} and ${n.count - 1} more reacted ${n.emoji ?? ''}` : `${who} reacted ${n.emoji ?? ''}`;
     case 'watching':

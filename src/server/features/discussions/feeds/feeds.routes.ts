@@ -15,10 +15,13 @@ export function registerFeedRoutes(app: FastifyInstance, feeds: FeedsService): v
     {
       schema: {
         tags: ['discussions'],
-        summary: 'Latest or top topics across the spaces the viewer may see',
-        description: 'latest: by last activity, cursor-paged. top: by replies plus reactions in the period; topics without any are left out. Unlisted and deleted topics are left out.',
+        summary: 'Latest, top or new topics across the spaces the viewer may see',
+        description:
+          'latest: by last activity, cursor-paged. top: by replies plus reactions in the period; topics without any are left out. ' +
+          'Unlisted and deleted topics are left out. new (members only, 401 for guests): topics by others created in the last 14 days and since the ' +
+          'member joined that they never opened and did not mute (topic or space), newest first, cursor-paged; staff also see unlisted ones.',
         querystring: FeedQuery,
-        response: { 200: TopicPage, ...errorResponses() },
+        response: { 200: TopicPage, ...errorResponses(401) },
       },
     },
     async (request) => feeds.topics(request.principal, request.query),

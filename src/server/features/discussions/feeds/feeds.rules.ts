@@ -1,10 +1,20 @@
-// Pure decisions for feeds: the start of a "top" period, and the Atom document.
+// Pure decisions for feeds: the start of a "top" period, what counts as new, and the Atom document.
 import type { FeedPeriod } from './feeds.schema';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 const periodDays: Record<FeedPeriod, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 export function periodStart(period: FeedPeriod, now: Date): Date {
-  return new Date(now.getTime() - periodDays[period] * 24 * 60 * 60 * 1000);
+  return new Date(now.getTime() - periodDays[period] * DAY_MS);
+}
+
+/** How long a topic the member never opened stays "new" (Discourse's default). */
+export const NEW_TOPIC_DAYS = 14;
+
+/** Topics created from this moment on may be new to the member: the window, and never before they joined. */
+export function newTopicsSince(joinedAt: Date, now: Date): Date {
+  const windowStart = new Date(now.getTime() - NEW_TOPIC_DAYS * DAY_MS);
+  return joinedAt > windowStart ? joinedAt : windowStart;
 }
 
 const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

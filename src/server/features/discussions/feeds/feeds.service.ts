@@ -1,14 +1,15 @@
-// Feeds: latest and top topics across the spaces the viewer may see, and Atom for public spaces.
+// Feeds: latest, top and (for members) new topics across the spaces the viewer may see, and Atom for public spaces.
 import type { AppContext } from '../../../context';
 import { invalid } from '../../../platform/errors';
 import { decodeCursor, encodeCursor, pageOf } from '../../../platform/http/cursor';
-import type { Actor } from '../../../platform/http/principal';
+import { hasRole, requireMember, type Actor } from '../../../platform/http/principal';
+import { topicViewerStates } from '../../notifications';
 import type { SpacesService } from '../spaces/spaces.service';
 import { presentTopic } from '../topics/topics.presenter';
 import type { TopicPage } from '../topics/topics.schema';
-import { atomXml, periodStart, type AtomEntry } from './feeds.rules';
+import { atomXml, newTopicsSince, periodStart, type AtomEntry } from './feeds.rules';
 import type { FeedQuery } from './feeds.schema';
-import { atomEntries, latestTopics, topTopics } from './feeds.store';
+import { atomEntries, latestTopics, memberJoinedAt, newTopics, topTopics } from './feeds.store';
 
 const ATOM_ENTRIES = 30;
 const GUEST = null;
@@ -22,15 +23,19 @@ export function createFeedsService(ctx: AppContext, spaces: SpacesService) {
     return space === undefined ? visible : visible.filter((id) => id === space);
   }
 
+  /** A keyset cursor of (timestamp, id); 400 on anything else. */
+  function timeCursor(cursor: string | undefined): { at: Date; id: number } | undefined {
+    const key = decodeCursor(cursor, ['string', 'number']);
+    if (!key) return undefined;
+    const at = new Date(String(key[0]));
+    if (Number.isNaN(at.getTime())) throw invalid('cursor', 'cursor is not valid');
+    return { at, id: Number(key[1]) };
+  }
+
   async function latest(actor: Actor, query: FeedQuery): Promise<TopicPage> {
     const limit = query.limit ?? 20;
-    const key = decodeCursor(query.cursor, ['string', 'number']);
-    let after: { lastPostedAt: Date; id: number } | undefined;
-    if (key) {
-      const lastPostedAt = new Date(String(key[0]));
-      if (Number.isNaN(lastPostedAt.getTime())) throw invalid('cursor', 'cursor is not valid');
-      after = { lastPostedAt, id: Number(key[1]) };
-    }
+    const cursor = timeCursor(query.cursor);
+    const after = cursor && { lastPostedAt: cursor.at, id: cursor.id };
     const rows = await latestTopics(db, { spaceIds: await spaceIdsFor(actor, query.space), tag: query.tag?.toLowerCase(), limit }, after);
     const page = pageOf(rows, limit, (r) => [r.last_posted_at.toISOString(), r.id]);
     return { items: page.items.map(presentTopic), nextCursor: page.nextCursor };
@@ -44,6 +49,24 @@ export function createFeedsService(ctx: AppContext, spaces: SpacesService) {
     const since = periodStart(query.period ?? 'week', new Date());
     const rows = await topTopics(db, { spaceIds: await spaceIdsFor(actor, query.space), tag: query.tag?.toLowerCase(), limit }, since, offset);
     return { items: rows.slice(0, limit).map(presentTopic), nextCursor: rows.length > limit ? encodeCursor([offset + limit]) : null };
+  }
+
+  /**
+   * Members only: topics by others created since they joined (at most NEW_TOPIC_DAYS back) that they
+   * never opened and did not mute, newest first, with the viewer's read state like a space's listing.
+   */
+  async function fresh(actor: Actor, query: FeedQuery): Promise<TopicPage> {
+    const member = requireMember(actor);
+    const limit = query.limit ?? 20;
+    const cursor = timeCursor(query.cursor);
+    const after = cursor && { createdAt: cursor.at, id: cursor.id };
+    const joinedAt = await memberJoinedAt(db, member.memberId);
+    if (!joinedAt) return { items: [], nextCursor: null };
+    const filters = { spaceIds: await spaceIdsFor(actor, query.space), tag: query.tag?.toLowerCase(), limit, includeUnlisted: hasRole(actor, 'moderator') };
+    const rows = await newTopics(db, filters, member.memberId, newTopicsSince(joinedAt, new Date()), after);
+    const page = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
+    const states = await topicViewerStates(db, member.memberId, page.items.map((r) => r.id));
+    return { items: page.items.map((r) => ({ ...presentTopic(r), ...states.get(r.id) })), nextCursor: page.nextCursor };
   }
 
   async function atom(spaceIds: number[], meta: { id: string; title: string; subtitle: string; link: string; self: string }): Promise<string> {
@@ -64,7 +87,9 @@ export function createFeedsService(ctx: AppContext, spaces: SpacesService) {
 
   return {
     topics(actor: Actor, query: FeedQuery): Promise<TopicPage> {
-      return query.feed === 'top' ? top(actor, query) : latest(actor, query);
+      if (query.feed === 'top') return top(actor, query);
+      if (query.feed === 'new') return fresh(actor, query);
+      return latest(actor, query);
     },
 
     /** Latest topics of every space a guest may see. */

@@ -7,14 +7,16 @@ export interface FeedFilters {
   spaceIds: readonly number[];
   tag: string | undefined;
   limit: number;
+  /** Staff see unlisted topics where a space's listing shows them (the new feed); latest and top never do. */
+  includeUnlisted?: boolean;
 }
 
 /** Live, listed topics of the given spaces, with the tag when given. */
 function feedTopics(db: Queryable, f: FeedFilters) {
   let query = topicsWithAuthors(db)
     .where('topics.space_id', 'in', [...f.spaceIds])
-    .where('topics.deleted_at', 'is', null)
-    .where('topics.unlisted', '=', false);
+    .where('topics.deleted_at', 'is', null);
+  if (!f.includeUnlisted) query = query.where('topics.unlisted', '=', false);
   if (f.tag !== undefined) query = query.where(sql<boolean>`topics.tags @> array[${f.tag}]::text[]`);
   return query;
 }
@@ -24,6 +26,39 @@ export async function latestTopics(db: Queryable, f: FeedFilters, after: { lastP
   if (f.spaceIds.length === 0) return [];
   let query = feedTopics(db, f).orderBy('topics.last_posted_at', 'desc').orderBy('topics.id', 'desc').limit(f.limit + 1);
   if (after) query = query.where(sql<boolean>`(topics.last_posted_at, topics.id) < (${after.lastPostedAt}, ${after.id})`);
+  return query.execute();
+}
+
+/** When the member joined (undefined for a member that is gone). */
+export async function memberJoinedAt(db: Queryable, memberId: number): Promise<Date | undefined> {
+  const row = await db.selectFrom('members').select('joined_at').where('id', '=', memberId).where('deleted_at', 'is', null).executeTakeFirst();
+  return row?.joined_at;
+}
+
+/**
+ * Topics created since `since` by others that the member never opened (no read mark) and did not mute
+ * (the topic's own level wins over the space's, as in notifications.rules effectiveLevel); newest first,
+ * keyset-paged on (created_at, id); one more than `limit`.
+ */
+export async function newTopics(
+  db: Queryable,
+  f: FeedFilters,
+  memberId: number,
+  since: Date,
+  after: { createdAt: Date; id: number } | undefined,
+): Promise<TopicRow[]> {
+  if (f.spaceIds.length === 0) return [];
+  let query = feedTopics(db, f)
+    .leftJoin('topic_notification_levels as tl', (join) => join.onRef('tl.topic_id', '=', 'topics.id').on('tl.member_id', '=', memberId))
+    .leftJoin('space_notification_levels as sl', (join) => join.onRef('sl.space_id', '=', 'topics.space_id').on('sl.member_id', '=', memberId))
+    .where('topics.author_id', '<>', memberId)
+    .where('topics.created_at', '>=', since)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('topic_reads as tr').select('tr.topic_id').whereRef('tr.topic_id', '=', 'topics.id').where('tr.member_id', '=', memberId))))
+    .where(sql<boolean>`coalesce(tl.level, sl.level, 'normal') <> 'muted'`)
+    .orderBy('topics.created_at', 'desc')
+    .orderBy('topics.id', 'desc')
+    .limit(f.limit + 1);
+  if (after) query = query.where(sql<boolean>`(topics.created_at, topics.id) < (${after.createdAt}, ${after.id})`);
   return query.execute();
 }
 
