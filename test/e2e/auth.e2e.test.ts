@@ -2,7 +2,7 @@
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { nav, startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
+import { nav, startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
 import type { Browser, Page } from 'playwright-core';
 
 let session: BrowserSession | undefined;
@@ -31,13 +31,8 @@ void test('setup, sign-up, log in, profile and API keys in the browser', { timeo
   assert.ok(server && browser);
   const { baseUrl, setupLink } = server;
   const context = await browser.newContext({ baseURL: baseUrl });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
   const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Uncaught/i.test(message.text())) pageErrors.push(message.text());
-  });
+  const page = await watchedPage(context, pageErrors);
 
   // First-run setup creates the admin and signs them in.
   assert.ok(setupLink.startsWith(baseUrl), `setup link ${setupLink} points at this server`);

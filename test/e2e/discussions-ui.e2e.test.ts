@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
+import { startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
 import { createSpace, createTopic, hasFocus, setUpAdmin, signInContext, signUpMember, tabTo, type ApiMember } from '../support/e2e-members';
 import type { PageGlobals, PageNode } from '../support/page-globals';
 
@@ -36,12 +36,7 @@ async function pageAs(member: ApiMember, viewport?: { width: number; height: num
   assert.ok(browser && server);
   const context = await browser.newContext({ baseURL: server.baseUrl, ...(viewport ? { viewport } : {}) });
   await signInContext(context, member, server.baseUrl);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Uncaught/i.test(message.text())) errors.push(message.text());
-  });
+  const page = await watchedPage(context, errors, 15_000);
   return { context, page };
 }
 

@@ -3,35 +3,12 @@
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { nav, startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { nav, signUpInBrowser, startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
+import type { Browser } from 'playwright-core';
 
 let session: BrowserSession | undefined;
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
-
-async function newPage(context: BrowserContext, errors: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Uncaught/i.test(message.text())) errors.push(message.text());
-  });
-  return page;
-}
-
-async function signUp(page: Page, username: string, displayName: string): Promise<void> {
-  await page.goto('/signup');
-  await visible(page.getByRole('heading', { name: 'Create your account', level: 1 }));
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Email').fill(`${username}@example.com`);
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByText('Read the community guidelines').click();
-  await page.getByLabel('I accept the community guidelines').check();
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await visible(page.getByRole('heading', { name: `Welcome, ${displayName}`, level: 1 }));
-}
 
 before(async () => {
   session = await startBrowserSession();
@@ -48,7 +25,7 @@ void test('a topic, a live reply, its notification and search in the browser', {
 
   // The admin sets up the community and opens a public space through the API.
   const adminContext = await browser.newContext({ baseURL: baseUrl });
-  const admin = await newPage(adminContext, errors);
+  const admin = await watchedPage(adminContext, errors);
   await admin.goto(setupLink);
   await visible(admin.getByRole('heading', { name: 'Set up your community', level: 1 }));
   await admin.getByLabel('Admin username').fill('ada_admin');
@@ -70,8 +47,8 @@ void test('a topic, a live reply, its notification and search in the browser', {
 
   // Member A signs up, opens the space from the home page and starts a topic.
   const contextA = await browser.newContext({ baseURL: baseUrl });
-  const pageA = await newPage(contextA, errors);
-  await signUp(pageA, 'alice', 'Alice A');
+  const pageA = await watchedPage(contextA, errors);
+  await signUpInBrowser(pageA, 'alice', 'Alice A');
   await pageA.getByRole('complementary').getByRole('link', { name: 'Campfire' }).click();
   await visible(pageA.getByRole('heading', { name: 'Campfire', level: 1 }));
   await pageA.getByRole('link', { name: 'New topic' }).click();
@@ -93,8 +70,8 @@ void test('a topic, a live reply, its notification and search in the browser', {
 
   // Member B, in another browser, finds the topic on the home page and replies.
   const contextB = await browser.newContext({ baseURL: baseUrl });
-  const pageB = await newPage(contextB, errors);
-  await signUp(pageB, 'bruno', 'Bruno B');
+  const pageB = await watchedPage(contextB, errors);
+  await signUpInBrowser(pageB, 'bruno', 'Bruno B');
   const row = await visible(pageB.getByTestId('topic-row').filter({ hasText: 'Favourite trail snacks' }));
   assert.match((await row.textContent()) ?? '', /Campfire/);
   await row.getByRole('link', { name: /Favourite trail snacks/ }).click();

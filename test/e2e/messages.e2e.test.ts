@@ -4,35 +4,12 @@
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { nav, startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { nav, signUpInBrowser, startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
 
 let session: BrowserSession | undefined;
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
-
-async function newPage(context: BrowserContext, errors: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Uncaught/i.test(message.text())) errors.push(message.text());
-  });
-  return page;
-}
-
-async function signUp(page: Page, username: string, displayName: string): Promise<void> {
-  await page.goto('/signup');
-  await visible(page.getByRole('heading', { name: 'Create your account', level: 1 }));
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Email').fill(`${username}@example.com`);
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByText('Read the community guidelines').click();
-  await page.getByLabel('I accept the community guidelines').check();
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await visible(page.getByRole('heading', { name: `Welcome, ${displayName}`, level: 1 }));
-}
 
 /** Whether the page is wider than the screen (a phone would have to scroll sideways). */
 async function overflowsSideways(page: Page): Promise<boolean> {
@@ -55,7 +32,7 @@ void test('a private message, its notification, a reply and the inbox in the bro
 
   // The community is set up first.
   const adminContext = await browser.newContext({ baseURL: baseUrl });
-  const admin = await newPage(adminContext, errors);
+  const admin = await watchedPage(adminContext, errors);
   await admin.goto(setupLink);
   await visible(admin.getByRole('heading', { name: 'Set up your community', level: 1 }));
   await admin.getByLabel('Admin username').fill('ada_admin');
@@ -67,13 +44,13 @@ void test('a private message, its notification, a reply and the inbox in the bro
 
   // B signs up on a phone-sized screen and waits on the home page.
   const contextB = await browser.newContext({ baseURL: baseUrl, viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  const pageB = await newPage(contextB, errors);
-  await signUp(pageB, 'bastian', 'Bastian B');
+  const pageB = await watchedPage(contextB, errors);
+  await signUpInBrowser(pageB, 'bastian', 'Bastian B');
 
   // A opens B's profile and writes to them, by keyboard from the "Message" link on.
   const contextA = await browser.newContext({ baseURL: baseUrl });
-  const pageA = await newPage(contextA, errors);
-  await signUp(pageA, 'amara', 'Amara A');
+  const pageA = await watchedPage(contextA, errors);
+  await signUpInBrowser(pageA, 'amara', 'Amara A');
   await pageA.goto('/u/bastian');
   await visible(pageA.getByRole('heading', { name: 'Bastian B', level: 1 }));
   await pageA.getByRole('link', { name: 'Message bastian' }).focus();
@@ -129,8 +106,8 @@ void test('a private message, its notification, a reply and the inbox in the bro
 
   // Someone else cannot open it.
   const contextC = await browser.newContext({ baseURL: baseUrl });
-  const pageC = await newPage(contextC, errors);
-  await signUp(pageC, 'cosmo', 'Cosmo C');
+  const pageC = await watchedPage(contextC, errors);
+  await signUpInBrowser(pageC, 'cosmo', 'Cosmo C');
   await pageC.goto(new URL(conversationUrl).pathname);
   await visible(pageC.getByRole('heading', { name: 'Conversation not found', level: 1 }));
 

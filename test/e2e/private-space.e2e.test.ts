@@ -4,8 +4,8 @@
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { nav, startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { nav, startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
 import type { PageGlobals } from '../support/page-globals';
 import { E2E_PASSWORD, createSpace, createTopic, setUpAdmin, signInContext, signUpMember, tabTo, type ApiMember } from '../support/e2e-members';
 
@@ -19,16 +19,6 @@ before(async () => {
   browser = session.browser;
 });
 after(() => session?.close());
-
-async function newPage(context: BrowserContext, errors: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Uncaught/i.test(message.text())) errors.push(message.text());
-  });
-  return page;
-}
 
 /** Runs a search from the search page by keyboard and returns the status line once results are in. */
 async function searchFor(page: Page, words: string): Promise<string> {
@@ -71,7 +61,7 @@ void test('a member cannot see a private space or its topics; the admin can', { 
 
   // The member logs in on a phone-sized screen, by keyboard only.
   const memberContext = await browser.newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const page = await newPage(memberContext, errors);
+  const page = await watchedPage(memberContext, errors);
   await page.goto('/login');
   await visible(page.getByRole('heading', { name: 'Log in', level: 1 }));
   await tabTo(page, page.getByLabel('Username or email'));
@@ -126,7 +116,7 @@ void test('a member cannot see a private space or its topics; the admin can', { 
   // The admin sees the space, the topic and the search hit.
   const adminContext = await browser.newContext({ baseURL: baseUrl });
   await signInContext(adminContext, admin, baseUrl);
-  const adminPage = await newPage(adminContext, errors);
+  const adminPage = await watchedPage(adminContext, errors);
   await adminPage.goto('/');
   await visible(adminPage.getByTestId('topic-row').filter({ hasText: `The ${secret} plan` }));
   await visible(adminPage.getByRole('complementary').getByRole('link', { name: 'Vault' }));

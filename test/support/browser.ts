@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { freePort } from './processes';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -65,6 +65,31 @@ export function stopServer(running: RunningServer): Promise<void> {
 export async function visible(locator: Locator): Promise<Locator> {
   await locator.waitFor({ state: 'visible' });
   return locator;
+}
+
+/** A new page whose script errors and CSP violations are collected in `errors` (the test asserts it stays empty). */
+export async function watchedPage(context: BrowserContext, errors: string[], timeoutMs = 10_000): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Uncaught/i.test(message.text())) errors.push(message.text());
+  });
+  return page;
+}
+
+/** Signs up through the web form (guidelines read and accepted) and waits for the welcome. */
+export async function signUpInBrowser(page: Page, username: string, displayName: string): Promise<void> {
+  await page.goto('/signup');
+  await visible(page.getByRole('heading', { name: 'Create your account', level: 1 }));
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Email').fill(`${username}@example.com`);
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByText('Read the community guidelines').click();
+  await page.getByLabel('I accept the community guidelines').check();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await visible(page.getByRole('heading', { name: `Welcome, ${displayName}`, level: 1 }));
 }
 
 export function nav(page: Page): Locator {

@@ -20,21 +20,16 @@ export function createSearchService(ctx: AppContext, spaces: SpacesService, cach
 
   const keyOf = (q: string, query: SearchQuery): string => JSON.stringify([q, query.type, query.space, query.tag, query.author, query.after, query.before, query.status, query.limit, query.offset]);
 
-  /** Answers are cached per query and permission class until anything searchable changes. */
-  async function search(actor: Actor, query: SearchQuery): Promise<SearchPage> {
-    const q = query.q.trim();
-    if (q.length === 0) throw invalid('q', 'q needs at least one word');
-    const viewer = await spaces.viewerOf(actor);
-    return cache.get(`search:${viewerClass(viewer)}:${keyOf(q, query)}`, [cacheTags.search, cacheTags.spaces], () => run(viewer, q, query));
-  }
-
   return {
-    search,
-
-    /** Results do not differ per member: the text is cached per permission class. */
+    /**
+     * Results do not differ per member: the answer is cached, as sent, per query and permission class
+     * until anything searchable changes.
+     */
     async rendered(actor: Actor, query: SearchQuery, serialize: Serialize<SearchPage>): Promise<Buffer> {
-      const viewerKey = viewerClass(await spaces.viewerOf(actor));
-      return cache.get(`json:search:${viewerKey}:${keyOf(query.q.trim(), query)}`, [cacheTags.search, cacheTags.spaces], async () => serialize(await search(actor, query)));
+      const q = query.q.trim();
+      if (q.length === 0) throw invalid('q', 'q needs at least one word');
+      const viewer = await spaces.viewerOf(actor);
+      return cache.get(`json:search:${viewerClass(viewer)}:${keyOf(q, query)}`, [cacheTags.search, cacheTags.spaces], async () => serialize(await run(viewer, q, query)));
     },
   };
 

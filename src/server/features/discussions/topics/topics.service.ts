@@ -97,13 +97,12 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService, cach
     });
     const base = { ...shared.topic, canReply: shared.canReply, nextAfter: shared.nextAfter };
     if (!actor) return { ...base, posts: shared.posts };
-    const overlay = await cache.get(`topic-viewer:${actor.memberId}:${id}:${after}`, [cacheTags.topic(id), cacheTags.member(actor.memberId)], () =>
-      viewerOverlay(actor, id, shared.posts),
-    );
+    // Not cached on its own: the member's whole answer is (renderedDetail), under the same tags.
+    const overlay = await viewerOverlay(actor, id, shared.posts);
     return { ...base, ...overlay.state, posts: shared.posts.map((p) => applyOverlay(p, overlay)) };
   }
 
-  /** Two or three reads for what this member sees differently; cached until the topic or the member's marks change. */
+  /** Two or three reads for what this member sees differently. */
   async function viewerOverlay(actor: Principal, id: number, posts: readonly PostView[]): Promise<TopicPageOverlay> {
     const { memberId } = actor;
     const ids = posts.map((p) => p.id);
@@ -162,7 +161,7 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService, cach
       });
       if (!actor) return shared;
       const ids = shared.items.map((t) => t.id);
-      const states = await cache.get(`topics-viewer:${actor.memberId}:${listKey}`, [...tags, cacheTags.member(actor.memberId)], () => viewerStates(actor, ids));
+      const states = await viewerStates(actor, ids);
       return { items: shared.items.map((t) => ({ ...t, ...states.get(t.id) })), nextCursor: shared.nextCursor };
     },
 
