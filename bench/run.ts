@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createDatabase, databaseUrlFor, dropDatabase } from '../test/support/databases';
 import { assertBuilt, freePort, root, run, serverEntry } from '../test/support/processes';
 import { measureDiscussions, type DiscussionFigures } from './discussions';
-import { connections, load, seconds, serverEnv, signIn, startHearth, table, type Result } from './support';
+import { connections, load, loadTool, seconds, serverEnv, signIn, startHearth, table, type Result } from './support';
 
 async function measurePlatform(name: string, env: Record<string, string>): Promise<Result[]> {
   const { server, url } = await startHearth(env);
@@ -56,7 +56,7 @@ function goals(figures: DiscussionFigures[], baseline: Result, all: Result[]): s
 
 async function main(): Promise<void> {
   assertBuilt();
-  console.log(`Hearth bench: ${connections} connections, ${seconds} s per target, ${os.cpus().length} CPUs, Node ${process.versions.node}\n`);
+  console.log(`Hearth bench (${loadTool}): ${connections} connections, ${seconds} s per target, ${os.cpus().length} CPUs, Node ${process.versions.node}\n`);
   const hello = run(path.join(root, 'bench', 'hello.mjs'), [], {});
   let baseline: Result;
   try {

@@ -1,5 +1,10 @@
-// What every bench target shares: the load generator (autocannon, loopback only, stops by itself),
-// starting a built Hearth, signing in, and the result table.
+// What every bench target shares: the load generator (wrk when installed, else autocannon; loopback only,
+// stops by itself), starting a built Hearth, signing in, and the result table.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort, run, serverEntry, type Spawned } from '../test/support/processes';
 
@@ -22,7 +27,46 @@ export interface Target {
   body?: string;
 }
 
+/**
+ * wrk (C, one thread) costs the shared 2-core machine far less CPU per response than autocannon (Node),
+ * so the server under test gets the other core. BENCH_TOOL=autocannon forces autocannon.
+ */
+const wrkPath = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => fs.existsSync(p));
+export const loadTool = process.env.BENCH_TOOL === 'autocannon' || !wrkPath ? 'autocannon' : 'wrk';
+
+/** wrk's latency figures ("99%    4.47ms") in milliseconds. */
+function wrkMs(text: string, percentile: string): number {
+  const match = new RegExp(`^\\s+${percentile}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(text);
+  if (!match) throw new Error(`wrk printed no ${percentile}th percentile`);
+  const value = Number(match[1]);
+  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
+}
+
+async function runWrk(target: Target, duration: number): Promise<Omit<Result, 'label'>> {
+  const script = path.join(os.tmpdir(), `hearth-bench-${process.pid}.lua`);
+  const lua = [`wrk.method = ${JSON.stringify(target.method ?? 'GET')}`];
+  if (target.body !== undefined) lua.push(`wrk.body = ${JSON.stringify(target.body)}`);
+  for (const [name, value] of Object.entries(target.headers ?? {})) lua.push(`wrk.headers[${JSON.stringify(name)}] = ${JSON.stringify(value)}`);
+  fs.writeFileSync(script, `${lua.join('\n')}\n`);
+  try {
+    const args = ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', '-s', script, target.url];
+    const { stdout } = await promisify(execFile)(wrkPath ?? 'wrk', args, { timeout: (duration + 30) * 1000 });
+    const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
+    const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0);
+    const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+    const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
+    return { rps, p50: wrkMs(stdout, '50'), p99: wrkMs(stdout, '99'), errors: non2xx + socketErrors };
+  } finally {
+    fs.rmSync(script, { force: true });
+  }
+}
+
 export async function load(label: string, target: Target): Promise<Result> {
+  if (loadTool === 'wrk') {
+    // A warm-up first, as below.
+    await runWrk(target, 2);
+    return { label, ...(await runWrk(target, seconds)) };
+  }
   const options = { url: target.url, connections, headers: target.headers ?? {}, method: target.method ?? 'GET', body: target.body };
   // A warm-up, the same for every target: routes compile their schemas on first use, caches fill, and
   // V8 finishes optimizing the embedded database's WebAssembly in the background during the first seconds.
