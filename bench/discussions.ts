@@ -3,6 +3,7 @@
 // with the read cache on (hits) and off (RESPONSE_CACHE_ENTRIES=0: every request computes, as a miss).
 import { renderMarkdown } from '../src/server/features/discussions';
 import { openDatabase } from '../src/server/platform/db/database';
+import { relaxedModeration } from '../test/support/server';
 import { load, signIn, startHearth, type Result, type Target } from './support';
 
 export interface BenchCommunity {
@@ -86,6 +87,11 @@ export async function seedCommunity(target: { databaseUrl: string | undefined; d
       `update spaces set topic_count = $1::int, post_count = $2::int, last_posted_at = (select max(last_posted_at) from topics where space_id = $3::bigint) where id = $3::bigint`,
       [TOPICS, TOPICS * POSTS_PER_TOPIC, spaceId],
     );
+    // The bench's reply load comes from one new member: the new-member posting limits would refuse it
+    // after the first post (the gate, classifiers and automod still run on every reply).
+    await database.raw(`insert into settings (key, value) values ('trustLevelLimits', $1::jsonb) on conflict (key) do update set value = excluded.value`, [
+      JSON.stringify(relaxedModeration.trustLevelLimits),
+    ]);
     // Vacuumed as well as analyzed, so autovacuum does not wake up on the fresh rows in the middle of a measurement.
     await database.raw('vacuum analyze');
     const ids = await database.raw(`select min(id) as first, max(id) as last from topics where space_id = $1::bigint`, [spaceId]);

@@ -23,6 +23,14 @@ import { registerMessageRoutes } from './features/messages';
 import { registerNotificationRoutes } from './features/notifications';
 import { registerSettingsRoutes } from './features/settings';
 import { registerSetupRoutes } from './features/setup';
+import { registerModeration } from './features/moderation';
+// moderation: flags and trust levels
+import { registerFlagRoutes } from './features/moderation/flags';
+import { registerTrustRoutes } from './features/moderation/trust';
+// moderation: mediation and slow mode
+import { registerTransparencyRoutes } from './features/audit';
+import { registerMediationRoutes } from './features/moderation/mediation';
+import { registerSlowModeRoutes } from './features/moderation/slow-mode';
 import type { Runtime } from './runtime';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -88,6 +96,14 @@ export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Pr
   registerAuditRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerRealtimeRoutes(app, services.realtime);
+  registerModeration(app, services.moderation);
+  // moderation: flags and trust levels
+  registerFlagRoutes(app, services.flags);
+  registerTrustRoutes(app, services.trust);
+  // moderation: mediation and slow mode
+  registerMediationRoutes(app, services.mediation);
+  registerSlowModeRoutes(app, services.slowMode);
+  registerTransparencyRoutes(app, services.transparency);
   const webDir = options.webDir ?? path.join(projectRoot(), 'dist', 'web');
   registerPublicPages(app, services.discussions, htmlPages(webDir));
   await registerWeb(app, webDir);

@@ -11,6 +11,14 @@ import { createMessages, publishMessageEvents, type MessagesService } from './fe
 import { createNotifications, type NotificationsService } from './features/notifications';
 import { createSettingsService, type SettingsService } from './features/settings';
 import { createSetupService, type SetupService } from './features/setup';
+import { createModeration, createModerationNotices, type Moderation } from './features/moderation';
+// moderation: flags and trust levels
+import { createFlagsService, type FlagsService } from './features/moderation/flags';
+import { createTrustService, defineTrustJobs, type TrustService } from './features/moderation/trust';
+// moderation: mediation and slow mode
+import { createTransparencyService, type TransparencyService } from './features/audit';
+import { createMediationService, type MediationService } from './features/moderation/mediation';
+import { createSlowModeService, type SlowModeService } from './features/moderation/slow-mode';
 
 export interface Services {
   settings: SettingsService;
@@ -23,6 +31,14 @@ export interface Services {
   messages: MessagesService;
   digests: Digests;
   realtime: RealtimeHub;
+  moderation: Moderation;
+  // moderation: flags and trust levels
+  flags: FlagsService;
+  trust: TrustService;
+  // moderation: mediation and slow mode
+  mediation: MediationService;
+  slowMode: SlowModeService;
+  transparency: TransparencyService;
 }
 
 /** Builds every service and defines every job. Call before the job queue starts. */
@@ -36,12 +52,30 @@ export function createServices(ctx: AppContext): Services {
   const setup = createSetupService(ctx, accounts);
   defineMailJob(ctx.jobs, ctx.mailer);
   defineAccountJobs(ctx);
-  const discussions = createDiscussions(ctx, groups);
+  const moderationNotices = createModerationNotices(ctx);
+  const messagesRef: { current?: MessagesService } = {};
+  const moderation = createModeration(ctx, {
+    settings,
+    notices: moderationNotices,
+    warn: async (actor, username, title, body) => {
+      await messagesRef.current?.create(actor, { recipients: [username], title, body });
+    },
+  });
+  const discussions = createDiscussions(ctx, groups, moderation.gate);
   const notifications = createNotifications(ctx, discussions);
   const digests = createDigests(ctx, discussions.spaces, settings);
   const realtime = new RealtimeHub(ctx.bus, (principal) => groups.groupsOf(principal));
   publishDiscussionEvents(ctx.bus, ctx.database.db, realtime);
   const messages = createMessages(ctx, groups);
+  messagesRef.current = messages;
   publishMessageEvents(ctx.bus, ctx.database.db, realtime);
-  return { settings, accounts, apiKeys, groups, setup, discussions, notifications, messages, digests, realtime };
+  // moderation: flags and trust levels
+  const flags = createFlagsService(ctx, { settings, discussions, notices: moderationNotices });
+  const trust = createTrustService(ctx, { settings, notices: moderationNotices });
+  defineTrustJobs(ctx, trust);
+  // moderation: mediation and slow mode
+  const mediation = createMediationService(ctx, { messages, notices: moderationNotices });
+  const slowMode = createSlowModeService(ctx);
+  const transparency = createTransparencyService(ctx, settings);
+  return { settings, accounts, apiKeys, groups, setup, discussions, notifications, messages, digests, realtime, moderation, flags, trust, mediation, slowMode, transparency };
 }

@@ -184,7 +184,7 @@ describe('without SMTP: links are written to the log', () => {
     const member = await signUp(server);
     const me = await member.client.get<MeBody>('/api/me');
     assert.equal(me.body.emailConfirmed, true);
-    assert.equal(me.body.trustLevel, 1);
+    assert.equal(me.body.trustLevel, 0, 'trust is earned by taking part, not by confirming an email');
     const resend = await server.client().post('/api/email-confirmations/resend', { email: member.email });
     assert.equal(resend.status, 202);
     assert.deepEqual(resend.body, { status: 'accepted' });
@@ -300,7 +300,7 @@ describe('with SMTP: mail goes out through the job queue', () => {
     assert.equal(confirmed.status, 204, confirmed.text);
     const me = await member.client.get<MeBody>('/api/me');
     assert.equal(me.body.emailConfirmed, true, 'the signed-in member sees the change at once');
-    assert.equal(me.body.trustLevel, 1);
+    assert.equal(me.body.trustLevel, 0);
     const identity = await server.runtime.ctx.database.db
       .selectFrom('identities')
       .select('verified')
@@ -385,7 +385,7 @@ describe('with SMTP: mail goes out through the job queue', () => {
       const allowed = await login(server, email, PASSWORD);
       assert.equal(allowed.status, 200, allowed.text);
       assert.equal(allowed.body.member.emailConfirmed, true);
-      assert.equal(allowed.body.member.trustLevel, 1);
+      assert.equal(allowed.body.member.trustLevel, 0);
 
       const staffMade = await createMember(server);
       assert.ok(staffMade.id > 0, 'accounts made by staff count as confirmed and can log in');

@@ -52,7 +52,7 @@ describe('POST /api/users', () => {
     assert.equal(reply.body.email, body.email);
     assert.equal(reply.body.displayName, 'Ada L.');
     assert.equal(reply.body.role, 'member');
-    assert.equal(reply.body.trustLevel, 1, 'without SMTP there is nothing to confirm: trust level 1 at once');
+    assert.equal(reply.body.trustLevel, 0, 'new members start at trust level 0 and earn the next levels');
     assert.equal(reply.body.emailConfirmed, true);
     assert.equal(reply.body.guidelinesVersion, 1);
     assert.equal(reply.body.emailConfirmationRequired, false);

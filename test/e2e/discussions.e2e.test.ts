@@ -2,6 +2,7 @@
 // topic, member B replies from another browser, A sees the reply and the notification arrive live, then finds it by search.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
+import { relaxModerationAs } from '../support/e2e-members';
 import { after, before, test } from 'node:test';
 import { nav, signUpInBrowser, startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
 import type { Browser } from 'playwright-core';
@@ -33,6 +34,7 @@ void test('a topic, a live reply, its notification and search in the browser', {
   await admin.getByLabel('Password').fill('correct horse battery staple');
   await admin.getByRole('button', { name: 'Create admin account' }).click();
   await visible(admin.getByRole('heading', { name: 'Welcome, ada_admin', level: 1 }));
+  await relaxModerationAs(admin, baseUrl);
   const created = await admin.evaluate(async () => {
     const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
     const response = await fetch('/api/spaces', {

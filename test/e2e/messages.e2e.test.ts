@@ -3,6 +3,7 @@
 // conversation from it and replies, and A sees the reply appear without reloading.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
+import { relaxModerationAs } from '../support/e2e-members';
 import { after, before, test } from 'node:test';
 import { nav, signUpInBrowser, startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
 import type { Browser, Page } from 'playwright-core';
@@ -40,6 +41,7 @@ void test('a private message, its notification, a reply and the inbox in the bro
   await admin.getByLabel('Password').fill('correct horse battery staple');
   await admin.getByRole('button', { name: 'Create admin account' }).click();
   await visible(admin.getByRole('heading', { name: 'Welcome, ada_admin', level: 1 }));
+  await relaxModerationAs(admin, baseUrl);
   await adminContext.close();
 
   // B signs up on a phone-sized screen and waits on the home page.

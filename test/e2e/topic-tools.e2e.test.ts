@@ -3,6 +3,7 @@
 // into a new topic; all on a phone-sized screen too.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
+import { relaxModerationAs } from '../support/e2e-members';
 import { after, before, test } from 'node:test';
 import { nav, startBrowserSession, visible, type BrowserSession } from '../support/browser';
 import type { Page } from 'playwright-core';
@@ -43,6 +44,7 @@ void test('bookmark a reply, follow a tag, split a reply off into a new topic', 
   await page.getByLabel('Password').fill('correct horse battery staple');
   await page.getByRole('button', { name: 'Create admin account' }).click();
   await visible(page.getByRole('heading', { name: 'Welcome, ada_admin', level: 1 }));
+  await relaxModerationAs(page, baseUrl);
   const space = await apiPost<{ id: number }>(page, '/api/spaces', { name: 'Workshop', slug: 'workshop', visibility: 'public' });
   assert.equal(space.status, 201);
   const topic = await apiPost<{ id: number; slug: string }>(page, '/api/topics', { spaceId: space.body.id, title: 'Bench vices compared', body: 'Which vice do you use?', tags: ['gear'] });

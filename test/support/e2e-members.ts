@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { Client } from './client';
+import { relaxedModeration } from './server';
 import type { PageElement } from './page-globals';
 import type { RunningServer } from './browser';
 
@@ -15,11 +16,19 @@ export interface ApiMember {
 }
 
 /** The first admin, created with the server's one-time setup token. */
-export async function setUpAdmin(server: RunningServer, username = 'ada_admin'): Promise<ApiMember> {
+/**
+ * Creates the first admin. Unless `moderation` is 'default', the admin then switches off the spam
+ * hold and the new-member posting limits (PATCH /api/admin/settings), for stories about other features.
+ */
+export async function setUpAdmin(server: RunningServer, username = 'ada_admin', moderation: 'relaxed' | 'default' = 'relaxed'): Promise<ApiMember> {
   const token = new URL(server.setupLink).searchParams.get('token') ?? '';
   const client = new Client(server.baseUrl);
   const reply = await client.post<{ id: number }>('/api/setup', { token, username, email: `${username}@example.com`, password: E2E_PASSWORD });
   assert.equal(reply.status, 201, reply.text);
+  if (moderation === 'relaxed') {
+    const relaxed = await client.patch('/api/admin/settings', relaxedModeration);
+    assert.equal(relaxed.status, 200, relaxed.text);
+  }
   return { id: reply.body.id, username, client };
 }
 
@@ -60,4 +69,12 @@ export async function tabTo(page: Page, target: Locator, max = 60): Promise<void
     await page.keyboard.press('Tab');
   }
   assert.fail(`could not reach ${String(target)} with ${max} Tab presses`);
+}
+
+/** The signed-in admin of `page` switches off the spam hold and new-member limits (see setUpAdmin). */
+export async function relaxModerationAs(page: Page, baseUrl: string): Promise<void> {
+  const session = await page.request.get(`${baseUrl}/api/session`);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const reply = await page.request.patch(`${baseUrl}/api/admin/settings`, { data: relaxedModeration, headers: { 'x-csrf-token': csrfToken } });
+  assert.equal(reply.status(), 200, await reply.text());
 }

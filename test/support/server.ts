@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createLogger } from '../../src/server/platform/logger';
+import { writeSetting } from '../../src/server/features/settings/settings.store';
 import { startRuntime, type Runtime } from '../../src/server/runtime';
 import { Client } from './client';
 import { freshDatabase, type TestDatabase } from './databases';
@@ -24,7 +25,22 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Reuse another server's database (several processes on one PostgreSQL). */
   database?: TestDatabase;
+  /**
+   * 'relaxed' (the default) switches off the built-in spam hold and the trust-level-0 posting limits,
+   * for suites about other features whose members post fast; moderation suites pass 'default'.
+   */
+  moderation?: 'relaxed' | 'default';
 }
+
+/** Settings for suites that are not about moderation (their new members post fast and freely). */
+export const relaxedModeration = {
+  spamHoldEnabled: false,
+  trustLevelLimits: {
+    tl0: { linksPerPost: null, imagesPerPost: null, topicsPerDay: null, repliesPerDay: null, secondsBetweenPosts: null },
+    tl1: { linksPerPost: null, imagesPerPost: null, topicsPerDay: null, repliesPerDay: null, secondsBetweenPosts: null },
+    tl2: { linksPerPost: null, imagesPerPost: null, topicsPerDay: null, repliesPerDay: null, secondsBetweenPosts: null },
+  },
+};
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = options.database ?? (await freshDatabase());
@@ -47,6 +63,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const logger = createLogger(config.logLevel, sink);
   const runtime = await startRuntime(config, logger, { runJobs: config.runJobs });
+  if ((options.moderation ?? 'relaxed') === 'relaxed' && !options.database) {
+    for (const [key, value] of Object.entries(relaxedModeration)) await writeSetting(runtime.ctx.database.db, key, value, null);
+    await runtime.ctx.bus.emit('settings.updated', { keys: Object.keys(relaxedModeration) });
+  }
   const app = await buildApp(runtime);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -8,6 +8,7 @@ import { sendControl } from '../platform/control/socket';
 import { createLogger } from '../platform/logger';
 import { appVersion } from '../platform/paths';
 import { startRuntime } from '../runtime';
+import { registerClassifyCommand } from './classify';
 import { runCommand, type CommandRequest } from './commands';
 import { readPassword } from './password';
 
@@ -112,6 +113,8 @@ export function buildCli(): Command {
     .description('send the digests that are due now (the hourly job does this too)')
     .option('--dry-run', 'only list who would get a digest, and what')
     .action((options: { dryRun?: boolean }) => print({ command: 'digests.send', args: { dryRun: options.dryRun === true } }));
+
+  registerClassifyCommand(program);
 
   return program;
 }

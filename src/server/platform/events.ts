@@ -39,6 +39,10 @@ export interface DomainEvents {
   'message.deleted': { messageId: number; conversationId: number; authorId: number };
   /** A notification for memberId was created or (a collapsed reaction) bumped; realtime can deliver it. */
   'notification.created': { memberId: number; notificationId: number };
+  /** Automod rules were added, changed, reordered or removed. */
+  'moderation.rulesChanged': { ruleId: number | null };
+  /** A classifier was retrained; every process loads the newest model. */
+  'moderation.modelsChanged': { kinds: string[] };
   'job.progress': { jobId: string; queue: string; percent: number; message: string };
 }
 

@@ -81,7 +81,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -90,7 +90,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -140,7 +140,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -149,7 +149,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -158,7 +158,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -211,7 +211,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -220,7 +220,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -268,7 +268,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -277,7 +277,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -330,10 +330,114 @@ export interface paths {
                             guidelines: string;
                             /** @description Goes up by one each time the guidelines change */
                             guidelinesVersion: number;
+                            /** @description Built-in check: hold likely spam from trust-level-0 members even when no automod rule says so */
+                            spamHoldEnabled: boolean;
+                            /** @description Built-in check: a trust-level-0 member's post the spam classifier scores at least this high is held for review */
+                            spamHoldThreshold: number;
+                            /** @description Hold every new member's first post for review */
+                            reviewFirstPosts: boolean;
+                            /** @description A dry-run warns when a rule would catch more than this share of recent posts */
+                            automodWarnShare: number;
+                            /** @description A post is hidden until review when the weight of its open flags reaches this (a trust-level-2 flag weighs about 1) */
+                            flagHideThreshold: number;
+                            /** @description Requirements for trust levels 1–3 (4 is granted by hand) */
+                            trustLevelThresholds: {
+                                tl1: {
+                                    /** @description Distinct days the member was seen */
+                                    daysVisited: number;
+                                    /** @description Topics the member opened and read */
+                                    topicsEntered: number;
+                                    /** @description Posts read (read marks summed over topics) */
+                                    postsRead: number;
+                                    /** @description Replies written (not deleted) */
+                                    replies: number;
+                                    /** @description Reactions given */
+                                    reactionsGiven: number;
+                                    /** @description Reactions received from others */
+                                    reactionsReceived: number;
+                                    /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                    maxFlagsAgreed: number | null;
+                                };
+                                tl2: {
+                                    /** @description Distinct days the member was seen */
+                                    daysVisited: number;
+                                    /** @description Topics the member opened and read */
+                                    topicsEntered: number;
+                                    /** @description Posts read (read marks summed over topics) */
+                                    postsRead: number;
+                                    /** @description Replies written (not deleted) */
+                                    replies: number;
+                                    /** @description Reactions given */
+                                    reactionsGiven: number;
+                                    /** @description Reactions received from others */
+                                    reactionsReceived: number;
+                                    /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                    maxFlagsAgreed: number | null;
+                                };
+                                tl3: {
+                                    /** @description Distinct days the member was seen */
+                                    daysVisited: number;
+                                    /** @description Topics the member opened and read */
+                                    topicsEntered: number;
+                                    /** @description Posts read (read marks summed over topics) */
+                                    postsRead: number;
+                                    /** @description Replies written (not deleted) */
+                                    replies: number;
+                                    /** @description Reactions given */
+                                    reactionsGiven: number;
+                                    /** @description Reactions received from others */
+                                    reactionsReceived: number;
+                                    /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                    maxFlagsAgreed: number | null;
+                                };
+                                /** @description Trust level 3 counts the last this many days; a member who no longer meets it drops to 2 */
+                                tl3PeriodDays: number;
+                            };
+                            /** @description Posting limits per trust level; tl2 applies to trust level 2 and above */
+                            trustLevelLimits: {
+                                tl0: {
+                                    /** @description Links in one post; null: no limit */
+                                    linksPerPost: number | null;
+                                    /** @description Images in one post; null: no limit */
+                                    imagesPerPost: number | null;
+                                    /** @description New topics in 24 hours; null: no limit */
+                                    topicsPerDay: number | null;
+                                    /** @description Replies in 24 hours; null: no limit */
+                                    repliesPerDay: number | null;
+                                    /** @description Seconds between two posts; null: no limit */
+                                    secondsBetweenPosts: number | null;
+                                };
+                                tl1: {
+                                    /** @description Links in one post; null: no limit */
+                                    linksPerPost: number | null;
+                                    /** @description Images in one post; null: no limit */
+                                    imagesPerPost: number | null;
+                                    /** @description New topics in 24 hours; null: no limit */
+                                    topicsPerDay: number | null;
+                                    /** @description Replies in 24 hours; null: no limit */
+                                    repliesPerDay: number | null;
+                                    /** @description Seconds between two posts; null: no limit */
+                                    secondsBetweenPosts: number | null;
+                                };
+                                tl2: {
+                                    /** @description Links in one post; null: no limit */
+                                    linksPerPost: number | null;
+                                    /** @description Images in one post; null: no limit */
+                                    imagesPerPost: number | null;
+                                    /** @description New topics in 24 hours; null: no limit */
+                                    topicsPerDay: number | null;
+                                    /** @description Replies in 24 hours; null: no limit */
+                                    repliesPerDay: number | null;
+                                    /** @description Seconds between two posts; null: no limit */
+                                    secondsBetweenPosts: number | null;
+                                };
+                            };
+                            /** @description Publish /api/transparency: moderation actions per month and the latest ones, without private details */
+                            transparencyPage: boolean;
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -351,7 +455,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -360,7 +464,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -395,6 +499,110 @@ export interface paths {
                         requireEmailConfirmation?: boolean;
                         /** @description Community guidelines (Markdown) */
                         guidelines?: string;
+                        /** @description Built-in check: hold likely spam from trust-level-0 members even when no automod rule says so */
+                        spamHoldEnabled?: boolean;
+                        /** @description Built-in check: a trust-level-0 member's post the spam classifier scores at least this high is held for review */
+                        spamHoldThreshold?: number;
+                        /** @description Hold every new member's first post for review */
+                        reviewFirstPosts?: boolean;
+                        /** @description A dry-run warns when a rule would catch more than this share of recent posts */
+                        automodWarnShare?: number;
+                        /** @description A post is hidden until review when the weight of its open flags reaches this (a trust-level-2 flag weighs about 1) */
+                        flagHideThreshold?: number;
+                        /** @description Requirements for trust levels 1–3 (4 is granted by hand) */
+                        trustLevelThresholds?: {
+                            tl1: {
+                                /** @description Distinct days the member was seen */
+                                daysVisited: number;
+                                /** @description Topics the member opened and read */
+                                topicsEntered: number;
+                                /** @description Posts read (read marks summed over topics) */
+                                postsRead: number;
+                                /** @description Replies written (not deleted) */
+                                replies: number;
+                                /** @description Reactions given */
+                                reactionsGiven: number;
+                                /** @description Reactions received from others */
+                                reactionsReceived: number;
+                                /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                maxFlagsAgreed: number | null;
+                            };
+                            tl2: {
+                                /** @description Distinct days the member was seen */
+                                daysVisited: number;
+                                /** @description Topics the member opened and read */
+                                topicsEntered: number;
+                                /** @description Posts read (read marks summed over topics) */
+                                postsRead: number;
+                                /** @description Replies written (not deleted) */
+                                replies: number;
+                                /** @description Reactions given */
+                                reactionsGiven: number;
+                                /** @description Reactions received from others */
+                                reactionsReceived: number;
+                                /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                maxFlagsAgreed: number | null;
+                            };
+                            tl3: {
+                                /** @description Distinct days the member was seen */
+                                daysVisited: number;
+                                /** @description Topics the member opened and read */
+                                topicsEntered: number;
+                                /** @description Posts read (read marks summed over topics) */
+                                postsRead: number;
+                                /** @description Replies written (not deleted) */
+                                replies: number;
+                                /** @description Reactions given */
+                                reactionsGiven: number;
+                                /** @description Reactions received from others */
+                                reactionsReceived: number;
+                                /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                maxFlagsAgreed: number | null;
+                            };
+                            /** @description Trust level 3 counts the last this many days; a member who no longer meets it drops to 2 */
+                            tl3PeriodDays: number;
+                        };
+                        /** @description Posting limits per trust level; tl2 applies to trust level 2 and above */
+                        trustLevelLimits?: {
+                            tl0: {
+                                /** @description Links in one post; null: no limit */
+                                linksPerPost: number | null;
+                                /** @description Images in one post; null: no limit */
+                                imagesPerPost: number | null;
+                                /** @description New topics in 24 hours; null: no limit */
+                                topicsPerDay: number | null;
+                                /** @description Replies in 24 hours; null: no limit */
+                                repliesPerDay: number | null;
+                                /** @description Seconds between two posts; null: no limit */
+                                secondsBetweenPosts: number | null;
+                            };
+                            tl1: {
+                                /** @description Links in one post; null: no limit */
+                                linksPerPost: number | null;
+                                /** @description Images in one post; null: no limit */
+                                imagesPerPost: number | null;
+                                /** @description New topics in 24 hours; null: no limit */
+                                topicsPerDay: number | null;
+                                /** @description Replies in 24 hours; null: no limit */
+                                repliesPerDay: number | null;
+                                /** @description Seconds between two posts; null: no limit */
+                                secondsBetweenPosts: number | null;
+                            };
+                            tl2: {
+                                /** @description Links in one post; null: no limit */
+                                linksPerPost: number | null;
+                                /** @description Images in one post; null: no limit */
+                                imagesPerPost: number | null;
+                                /** @description New topics in 24 hours; null: no limit */
+                                topicsPerDay: number | null;
+                                /** @description Replies in 24 hours; null: no limit */
+                                repliesPerDay: number | null;
+                                /** @description Seconds between two posts; null: no limit */
+                                secondsBetweenPosts: number | null;
+                            };
+                        };
+                        /** @description Publish /api/transparency: moderation actions per month and the latest ones, without private details */
+                        transparencyPage?: boolean;
                     };
                 };
             };
@@ -416,10 +624,114 @@ export interface paths {
                             guidelines: string;
                             /** @description Goes up by one each time the guidelines change */
                             guidelinesVersion: number;
+                            /** @description Built-in check: hold likely spam from trust-level-0 members even when no automod rule says so */
+                            spamHoldEnabled: boolean;
+                            /** @description Built-in check: a trust-level-0 member's post the spam classifier scores at least this high is held for review */
+                            spamHoldThreshold: number;
+                            /** @description Hold every new member's first post for review */
+                            reviewFirstPosts: boolean;
+                            /** @description A dry-run warns when a rule would catch more than this share of recent posts */
+                            automodWarnShare: number;
+                            /** @description A post is hidden until review when the weight of its open flags reaches this (a trust-level-2 flag weighs about 1) */
+                            flagHideThreshold: number;
+                            /** @description Requirements for trust levels 1–3 (4 is granted by hand) */
+                            trustLevelThresholds: {
+                                tl1: {
+                                    /** @description Distinct days the member was seen */
+                                    daysVisited: number;
+                                    /** @description Topics the member opened and read */
+                                    topicsEntered: number;
+                                    /** @description Posts read (read marks summed over topics) */
+                                    postsRead: number;
+                                    /** @description Replies written (not deleted) */
+                                    replies: number;
+                                    /** @description Reactions given */
+                                    reactionsGiven: number;
+                                    /** @description Reactions received from others */
+                                    reactionsReceived: number;
+                                    /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                    maxFlagsAgreed: number | null;
+                                };
+                                tl2: {
+                                    /** @description Distinct days the member was seen */
+                                    daysVisited: number;
+                                    /** @description Topics the member opened and read */
+                                    topicsEntered: number;
+                                    /** @description Posts read (read marks summed over topics) */
+                                    postsRead: number;
+                                    /** @description Replies written (not deleted) */
+                                    replies: number;
+                                    /** @description Reactions given */
+                                    reactionsGiven: number;
+                                    /** @description Reactions received from others */
+                                    reactionsReceived: number;
+                                    /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                    maxFlagsAgreed: number | null;
+                                };
+                                tl3: {
+                                    /** @description Distinct days the member was seen */
+                                    daysVisited: number;
+                                    /** @description Topics the member opened and read */
+                                    topicsEntered: number;
+                                    /** @description Posts read (read marks summed over topics) */
+                                    postsRead: number;
+                                    /** @description Replies written (not deleted) */
+                                    replies: number;
+                                    /** @description Reactions given */
+                                    reactionsGiven: number;
+                                    /** @description Reactions received from others */
+                                    reactionsReceived: number;
+                                    /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                    maxFlagsAgreed: number | null;
+                                };
+                                /** @description Trust level 3 counts the last this many days; a member who no longer meets it drops to 2 */
+                                tl3PeriodDays: number;
+                            };
+                            /** @description Posting limits per trust level; tl2 applies to trust level 2 and above */
+                            trustLevelLimits: {
+                                tl0: {
+                                    /** @description Links in one post; null: no limit */
+                                    linksPerPost: number | null;
+                                    /** @description Images in one post; null: no limit */
+                                    imagesPerPost: number | null;
+                                    /** @description New topics in 24 hours; null: no limit */
+                                    topicsPerDay: number | null;
+                                    /** @description Replies in 24 hours; null: no limit */
+                                    repliesPerDay: number | null;
+                                    /** @description Seconds between two posts; null: no limit */
+                                    secondsBetweenPosts: number | null;
+                                };
+                                tl1: {
+                                    /** @description Links in one post; null: no limit */
+                                    linksPerPost: number | null;
+                                    /** @description Images in one post; null: no limit */
+                                    imagesPerPost: number | null;
+                                    /** @description New topics in 24 hours; null: no limit */
+                                    topicsPerDay: number | null;
+                                    /** @description Replies in 24 hours; null: no limit */
+                                    repliesPerDay: number | null;
+                                    /** @description Seconds between two posts; null: no limit */
+                                    secondsBetweenPosts: number | null;
+                                };
+                                tl2: {
+                                    /** @description Links in one post; null: no limit */
+                                    linksPerPost: number | null;
+                                    /** @description Images in one post; null: no limit */
+                                    imagesPerPost: number | null;
+                                    /** @description New topics in 24 hours; null: no limit */
+                                    topicsPerDay: number | null;
+                                    /** @description Replies in 24 hours; null: no limit */
+                                    repliesPerDay: number | null;
+                                    /** @description Seconds between two posts; null: no limit */
+                                    secondsBetweenPosts: number | null;
+                                };
+                            };
+                            /** @description Publish /api/transparency: moderation actions per month and the latest ones, without private details */
+                            transparencyPage: boolean;
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -437,7 +749,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -446,7 +758,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -523,7 +835,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -532,7 +844,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -541,7 +853,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -550,7 +862,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -608,7 +920,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -626,7 +938,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -677,7 +989,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -695,7 +1007,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -741,7 +1053,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -759,7 +1071,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -768,7 +1080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -796,7 +1108,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -814,7 +1126,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -823,7 +1135,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -881,7 +1193,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -899,7 +1211,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -960,7 +1272,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -978,7 +1290,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -987,7 +1299,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1038,7 +1350,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1056,7 +1368,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1065,7 +1377,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1123,7 +1435,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1132,7 +1444,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1186,7 +1498,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1195,7 +1507,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1244,7 +1556,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1253,7 +1565,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1308,7 +1620,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1317,7 +1629,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1382,7 +1694,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1400,7 +1712,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1409,7 +1721,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1482,7 +1794,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1500,7 +1812,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1518,7 +1830,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1527,7 +1839,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1594,7 +1906,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1612,7 +1924,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1630,7 +1942,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1675,7 +1987,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1693,7 +2005,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1711,7 +2023,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1765,7 +2077,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1783,7 +2095,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1846,7 +2158,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1864,7 +2176,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1882,7 +2194,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1940,7 +2252,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1958,7 +2270,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1976,7 +2288,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2022,7 +2334,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2040,7 +2352,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2058,7 +2370,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2112,7 +2424,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2130,7 +2442,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2179,7 +2491,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2197,7 +2509,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2206,7 +2518,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2215,7 +2527,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2261,7 +2573,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2279,7 +2591,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2297,7 +2609,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2306,7 +2618,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2358,7 +2670,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2376,7 +2688,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2394,7 +2706,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2403,7 +2715,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2452,7 +2764,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2470,7 +2782,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2488,7 +2800,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2525,7 +2837,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2543,7 +2855,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2561,7 +2873,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2570,7 +2882,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2617,7 +2929,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2635,7 +2947,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2653,7 +2965,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2662,7 +2974,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2763,7 +3075,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2781,7 +3093,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2790,7 +3102,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2799,7 +3111,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2852,7 +3164,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2870,7 +3182,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2888,7 +3200,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2943,7 +3255,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2961,7 +3273,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2979,7 +3291,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3031,7 +3343,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3049,7 +3361,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3109,7 +3421,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3127,7 +3439,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3139,7 +3451,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Start a topic with its first post */
+        /**
+         * Start a topic with its first post
+         * @description Answers 201 with the topic, or 202 when moderation holds the first post for review (with the reason).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3192,6 +3507,8 @@ export interface paths {
                             deletedAt: string | null;
                             /** @description Staff merged this topic into that one: its posts are there now */
                             mergedIntoId: number | null;
+                            /** @description Members may post once every this many seconds here; 0: no slow mode */
+                            slowModeSeconds: number;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -3206,7 +3523,23 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description The post was written but waits for a moderator; nobody else sees it until it is approved */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The held post */
+                            id: number;
+                            topicId: number;
+                            /** @enum {string} */
+                            status: "held";
+                            reason: components["schemas"]["HeldReason"];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3224,7 +3557,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3242,7 +3575,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Refused by moderation: post_rejected */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3314,6 +3656,8 @@ export interface paths {
                             deletedAt: string | null;
                             /** @description Staff merged this topic into that one: its posts are there now */
                             mergedIntoId: number | null;
+                            /** @description Members may post once every this many seconds here; 0: no slow mode */
+                            slowModeSeconds: number;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -3328,7 +3672,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3346,7 +3690,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3418,6 +3762,8 @@ export interface paths {
                             deletedAt: string | null;
                             /** @description Staff merged this topic into that one: its posts are there now */
                             mergedIntoId: number | null;
+                            /** @description Members may post once every this many seconds here; 0: no slow mode */
+                            slowModeSeconds: number;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -3427,7 +3773,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3445,7 +3791,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3463,7 +3809,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3472,7 +3818,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3549,6 +3895,8 @@ export interface paths {
                             deletedAt: string | null;
                             /** @description Staff merged this topic into that one: its posts are there now */
                             mergedIntoId: number | null;
+                            /** @description Members may post once every this many seconds here; 0: no slow mode */
+                            slowModeSeconds: number;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -3558,7 +3906,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3576,7 +3924,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3594,7 +3942,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3603,7 +3951,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3658,7 +4006,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3676,7 +4024,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3685,7 +4033,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3711,7 +4059,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reply to a topic */
+        /**
+         * Reply to a topic
+         * @description Answers 201 with the post, or 202 when moderation holds it for review (with the reason).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3757,6 +4108,8 @@ export interface paths {
                             /** @description Send it back when editing; goes up by one on each edit */
                             revision: number;
                             deleted: boolean;
+                            /** @description Why a deleted post is gone: held for review (only staff see those), hidden after flags, or rejected by a moderator; null otherwise */
+                            moderationState: "held" | "hidden" | "rejected" | null;
                             editedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -3771,7 +4124,23 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description The post was written but waits for a moderator; nobody else sees it until it is approved */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The held post */
+                            id: number;
+                            topicId: number;
+                            /** @enum {string} */
+                            status: "held";
+                            reason: components["schemas"]["HeldReason"];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3789,7 +4158,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3807,7 +4176,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3816,7 +4185,16 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Refused by moderation: post_rejected */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3862,7 +4240,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3880,7 +4258,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3898,7 +4276,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3907,7 +4285,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3969,6 +4347,8 @@ export interface paths {
                             /** @description Send it back when editing; goes up by one on each edit */
                             revision: number;
                             deleted: boolean;
+                            /** @description Why a deleted post is gone: held for review (only staff see those), hidden after flags, or rejected by a moderator; null otherwise */
+                            moderationState: "held" | "hidden" | "rejected" | null;
                             editedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -3983,7 +4363,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4001,7 +4381,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4019,7 +4399,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4028,7 +4408,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4085,7 +4465,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4112,7 +4492,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4121,7 +4501,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4169,7 +4549,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4196,7 +4576,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4246,7 +4626,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4264,7 +4644,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4332,6 +4712,8 @@ export interface paths {
                             /** @description Send it back when editing; goes up by one on each edit */
                             revision: number;
                             deleted: boolean;
+                            /** @description Why a deleted post is gone: held for review (only staff see those), hidden after flags, or rejected by a moderator; null otherwise */
+                            moderationState: "held" | "hidden" | "rejected" | null;
                             editedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -4346,7 +4728,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4364,7 +4746,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4382,7 +4764,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4391,7 +4773,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4457,7 +4839,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4466,7 +4848,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4552,7 +4934,7 @@ export interface paths {
                         "application/atom+xml": string;
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4570,7 +4952,7 @@ export interface paths {
                         "application/atom+xml": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4657,6 +5039,8 @@ export interface paths {
                             deletedAt: string | null;
                             /** @description Staff merged this topic into that one: its posts are there now */
                             mergedIntoId: number | null;
+                            /** @description Members may post once every this many seconds here; 0: no slow mode */
+                            slowModeSeconds: number;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -4671,7 +5055,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4689,7 +5073,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4707,7 +5091,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4716,7 +5100,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4797,6 +5181,8 @@ export interface paths {
                             deletedAt: string | null;
                             /** @description Staff merged this topic into that one: its posts are there now */
                             mergedIntoId: number | null;
+                            /** @description Members may post once every this many seconds here; 0: no slow mode */
+                            slowModeSeconds: number;
                             /** @description Signed-in viewers: the highest post number they read (0: none) */
                             lastReadPostNumber?: number;
                             /** @description Signed-in viewers: posts after the one they last read */
@@ -4811,7 +5197,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4829,7 +5215,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4847,7 +5233,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4856,7 +5242,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4969,7 +5355,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4987,7 +5373,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5005,7 +5391,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5035,7 +5421,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5053,7 +5439,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5071,7 +5457,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5122,7 +5508,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5140,7 +5526,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5195,7 +5581,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5204,7 +5590,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5262,7 +5648,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5280,7 +5666,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5331,7 +5717,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5349,7 +5735,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5396,7 +5782,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5414,7 +5800,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5472,7 +5858,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5490,7 +5876,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5508,7 +5894,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5564,7 +5950,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5582,7 +5968,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5600,7 +5986,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5649,7 +6035,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5676,7 +6062,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5718,7 +6104,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5736,7 +6122,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5754,7 +6140,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5817,7 +6203,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5835,7 +6221,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5896,7 +6282,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5914,7 +6300,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5932,7 +6318,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5987,7 +6373,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6005,7 +6391,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6093,7 +6479,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6111,7 +6497,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6120,7 +6506,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6213,7 +6599,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6240,7 +6626,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6318,7 +6704,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6336,7 +6722,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6354,7 +6740,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6400,7 +6786,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6418,7 +6804,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6436,7 +6822,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6496,7 +6882,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6514,7 +6900,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6532,7 +6918,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6587,7 +6973,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6614,7 +7000,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6664,7 +7050,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6691,7 +7077,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6743,7 +7129,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6761,7 +7147,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6809,7 +7195,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6827,7 +7213,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6836,7 +7222,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6889,7 +7275,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6898,7 +7284,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6955,7 +7341,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6964,7 +7350,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7011,7 +7397,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7029,7 +7415,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7038,7 +7424,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7062,13 +7448,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read the audit log, newest first */
+        /**
+         * Search the audit log, newest first (staff)
+         * @description Moderators see every entry but those about settings and API keys. `from` and `to` are inclusive.
+         */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Exactly this action, e.g. member.suspend */
                     action?: string;
+                    /** @description Text in the action, target type or id, reason or actor's username (case-insensitive) */
+                    q?: string;
+                    actorId?: number;
+                    targetType?: string;
+                    targetId?: string;
+                    /** @description Entries at or after this time */
+                    from?: string;
+                    /** @description Entries at or before this time */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7100,7 +7499,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7118,7 +7517,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7127,13 +7526,106 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the audit log (admins)
+         * @description The entries matching the filters, newest first, at most 100,000, streamed as an attachment: CSV (a header row; a cell starting with = + - @ gets a leading ') or JSON lines. The export is itself audited.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "jsonl";
+                    /** @description Exactly this action, e.g. member.suspend */
+                    action?: string;
+                    /** @description Text in the action, target type or id, reason or actor's username (case-insensitive) */
+                    q?: string;
+                    actorId?: number;
+                    targetType?: string;
+                    targetId?: string;
+                    /** @description Entries at or after this time */
+                    from?: string;
+                    /** @description Entries at or before this time */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV with a header row (text/csv), or one JSON entry per line (application/x-ndjson) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                        "application/x-ndjson": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                        "application/x-ndjson": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                        "application/x-ndjson": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                        "application/x-ndjson": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -7184,7 +7676,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7202,7 +7694,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7220,7 +7712,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7268,7 +7760,7 @@ export interface paths {
                         "text/event-stream": string;
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7286,13 +7778,4528 @@ export interface paths {
                         "text/event-stream": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Rate limited (see Retry-After): rate_limited */
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "text/event-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/automod/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Automod rules in the order they run, with hit counts (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AutomodRule"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add an automod rule at the end of the order (staff)
+         * @description A regex that does not compile answers 400 invalid_regex; one with catastrophic backtracking, such as (a+)+$, 400 unsafe_regex. Dry-run a rule before enabling it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        enabled: boolean;
+                        /** @description The rule matches when all of them match */
+                        conditions: ({
+                            /** @enum {string} */
+                            type: "words";
+                            /** @description Words or phrases; any one matches (case-insensitive, whole words, spaces match any whitespace) */
+                            words: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "regex";
+                            /** @description A JavaScript regular expression, checked for catastrophic backtracking on save */
+                            pattern: string;
+                            /** @description Any of i, m, s, u */
+                            flags?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "links";
+                            /** @description At least this many links (default 1); only links to `domains` count when given */
+                            min?: number;
+                            /** @description A domain matches itself and its subdomains */
+                            domains?: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "mentions";
+                            /** @description At least this many distinct @mentions */
+                            min: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "trustLevel";
+                            /** @description The author's trust level is at most this */
+                            max: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "accountAge";
+                            /** @description The account is younger than this */
+                            maxHours: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "postCount";
+                            /** @description The author wrote at most this many posts before */
+                            max: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "space";
+                            /** @description The post is in one of these spaces */
+                            spaceIds: number[];
+                        } | {
+                            /** @enum {string} */
+                            type: "rate";
+                            /** @description This post is at least the Nth by the author… */
+                            posts: number;
+                            /** @description …within this many seconds, counting itself */
+                            seconds: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "duplicate";
+                            /** @description The author posted the same text (ignoring case, spacing and punctuation) within this window */
+                            withinHours: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "classifier";
+                            model: "spam" | "abuse";
+                            /** @description e.g. spam, hate, harassment */
+                            label: string;
+                            /** @description The model gives the label at least this probability */
+                            minScore: number;
+                        })[];
+                        actions: ({
+                            /** @enum {string} */
+                            type: "hold";
+                        } | {
+                            /** @enum {string} */
+                            type: "reject";
+                        } | {
+                            /** @enum {string} */
+                            type: "flag";
+                        } | {
+                            /** @enum {string} */
+                            type: "tag";
+                            tag: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "silence";
+                            hours: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "notifyModerators";
+                        })[];
+                        /** @description Shown to the author when the post is held or rejected */
+                        message?: string;
+                        /** @description The id (anchor) of the guidelines section the rule cites */
+                        guideline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            enabled: boolean;
+                            /** @description Rules run in this order */
+                            position: number;
+                            conditions: ({
+                                /** @enum {string} */
+                                type: "words";
+                                /** @description Words or phrases; any one matches (case-insensitive, whole words, spaces match any whitespace) */
+                                words: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "regex";
+                                /** @description A JavaScript regular expression, checked for catastrophic backtracking on save */
+                                pattern: string;
+                                /** @description Any of i, m, s, u */
+                                flags?: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "links";
+                                /** @description At least this many links (default 1); only links to `domains` count when given */
+                                min?: number;
+                                /** @description A domain matches itself and its subdomains */
+                                domains?: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "mentions";
+                                /** @description At least this many distinct @mentions */
+                                min: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "trustLevel";
+                                /** @description The author's trust level is at most this */
+                                max: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "accountAge";
+                                /** @description The account is younger than this */
+                                maxHours: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "postCount";
+                                /** @description The author wrote at most this many posts before */
+                                max: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "space";
+                                /** @description The post is in one of these spaces */
+                                spaceIds: number[];
+                            } | {
+                                /** @enum {string} */
+                                type: "rate";
+                                /** @description This post is at least the Nth by the author… */
+                                posts: number;
+                                /** @description …within this many seconds, counting itself */
+                                seconds: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "duplicate";
+                                /** @description The author posted the same text (ignoring case, spacing and punctuation) within this window */
+                                withinHours: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "classifier";
+                                model: "spam" | "abuse";
+                                /** @description e.g. spam, hate, harassment */
+                                label: string;
+                                /** @description The model gives the label at least this probability */
+                                minScore: number;
+                            })[];
+                            actions: ({
+                                /** @enum {string} */
+                                type: "hold";
+                            } | {
+                                /** @enum {string} */
+                                type: "reject";
+                            } | {
+                                /** @enum {string} */
+                                type: "flag";
+                            } | {
+                                /** @enum {string} */
+                                type: "tag";
+                                tag: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "silence";
+                                hours: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "notifyModerators";
+                            })[];
+                            message: string | null;
+                            guideline: string | null;
+                            /** @description Posts the rule has matched since it was created */
+                            hits: number;
+                            lastHitAt: string | null;
+                            /** @description Why an enabled rule can never match (an unsafe regex, for example), if so */
+                            problem: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/automod/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an automod rule (staff) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        enabled: boolean;
+                        /** @description The rule matches when all of them match */
+                        conditions: ({
+                            /** @enum {string} */
+                            type: "words";
+                            /** @description Words or phrases; any one matches (case-insensitive, whole words, spaces match any whitespace) */
+                            words: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "regex";
+                            /** @description A JavaScript regular expression, checked for catastrophic backtracking on save */
+                            pattern: string;
+                            /** @description Any of i, m, s, u */
+                            flags?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "links";
+                            /** @description At least this many links (default 1); only links to `domains` count when given */
+                            min?: number;
+                            /** @description A domain matches itself and its subdomains */
+                            domains?: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "mentions";
+                            /** @description At least this many distinct @mentions */
+                            min: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "trustLevel";
+                            /** @description The author's trust level is at most this */
+                            max: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "accountAge";
+                            /** @description The account is younger than this */
+                            maxHours: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "postCount";
+                            /** @description The author wrote at most this many posts before */
+                            max: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "space";
+                            /** @description The post is in one of these spaces */
+                            spaceIds: number[];
+                        } | {
+                            /** @enum {string} */
+                            type: "rate";
+                            /** @description This post is at least the Nth by the author… */
+                            posts: number;
+                            /** @description …within this many seconds, counting itself */
+                            seconds: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "duplicate";
+                            /** @description The author posted the same text (ignoring case, spacing and punctuation) within this window */
+                            withinHours: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "classifier";
+                            model: "spam" | "abuse";
+                            /** @description e.g. spam, hate, harassment */
+                            label: string;
+                            /** @description The model gives the label at least this probability */
+                            minScore: number;
+                        })[];
+                        actions: ({
+                            /** @enum {string} */
+                            type: "hold";
+                        } | {
+                            /** @enum {string} */
+                            type: "reject";
+                        } | {
+                            /** @enum {string} */
+                            type: "flag";
+                        } | {
+                            /** @enum {string} */
+                            type: "tag";
+                            tag: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "silence";
+                            hours: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "notifyModerators";
+                        })[];
+                        /** @description Shown to the author when the post is held or rejected */
+                        message?: string;
+                        /** @description The id (anchor) of the guidelines section the rule cites */
+                        guideline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            enabled: boolean;
+                            /** @description Rules run in this order */
+                            position: number;
+                            conditions: ({
+                                /** @enum {string} */
+                                type: "words";
+                                /** @description Words or phrases; any one matches (case-insensitive, whole words, spaces match any whitespace) */
+                                words: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "regex";
+                                /** @description A JavaScript regular expression, checked for catastrophic backtracking on save */
+                                pattern: string;
+                                /** @description Any of i, m, s, u */
+                                flags?: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "links";
+                                /** @description At least this many links (default 1); only links to `domains` count when given */
+                                min?: number;
+                                /** @description A domain matches itself and its subdomains */
+                                domains?: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "mentions";
+                                /** @description At least this many distinct @mentions */
+                                min: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "trustLevel";
+                                /** @description The author's trust level is at most this */
+                                max: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "accountAge";
+                                /** @description The account is younger than this */
+                                maxHours: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "postCount";
+                                /** @description The author wrote at most this many posts before */
+                                max: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "space";
+                                /** @description The post is in one of these spaces */
+                                spaceIds: number[];
+                            } | {
+                                /** @enum {string} */
+                                type: "rate";
+                                /** @description This post is at least the Nth by the author… */
+                                posts: number;
+                                /** @description …within this many seconds, counting itself */
+                                seconds: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "duplicate";
+                                /** @description The author posted the same text (ignoring case, spacing and punctuation) within this window */
+                                withinHours: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "classifier";
+                                model: "spam" | "abuse";
+                                /** @description e.g. spam, hate, harassment */
+                                label: string;
+                                /** @description The model gives the label at least this probability */
+                                minScore: number;
+                            })[];
+                            actions: ({
+                                /** @enum {string} */
+                                type: "hold";
+                            } | {
+                                /** @enum {string} */
+                                type: "reject";
+                            } | {
+                                /** @enum {string} */
+                                type: "flag";
+                            } | {
+                                /** @enum {string} */
+                                type: "tag";
+                                tag: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "silence";
+                                hours: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "notifyModerators";
+                            })[];
+                            message: string | null;
+                            guideline: string | null;
+                            /** @description Posts the rule has matched since it was created */
+                            hits: number;
+                            lastHitAt: string | null;
+                            /** @description Why an enabled rule can never match (an unsafe regex, for example), if so */
+                            problem: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an automod rule (staff) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/automod/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the order rules run in: every rule id once (staff) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AutomodRule"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/automod/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a rule over the posts of the last N days and see what it would have caught (staff); nothing changes
+         * @description warning is set when the rule would catch more than the site's automodWarnShare of the posts.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rule: {
+                            name: string;
+                            enabled: boolean;
+                            /** @description The rule matches when all of them match */
+                            conditions: ({
+                                /** @enum {string} */
+                                type: "words";
+                                /** @description Words or phrases; any one matches (case-insensitive, whole words, spaces match any whitespace) */
+                                words: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "regex";
+                                /** @description A JavaScript regular expression, checked for catastrophic backtracking on save */
+                                pattern: string;
+                                /** @description Any of i, m, s, u */
+                                flags?: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "links";
+                                /** @description At least this many links (default 1); only links to `domains` count when given */
+                                min?: number;
+                                /** @description A domain matches itself and its subdomains */
+                                domains?: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "mentions";
+                                /** @description At least this many distinct @mentions */
+                                min: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "trustLevel";
+                                /** @description The author's trust level is at most this */
+                                max: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "accountAge";
+                                /** @description The account is younger than this */
+                                maxHours: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "postCount";
+                                /** @description The author wrote at most this many posts before */
+                                max: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "space";
+                                /** @description The post is in one of these spaces */
+                                spaceIds: number[];
+                            } | {
+                                /** @enum {string} */
+                                type: "rate";
+                                /** @description This post is at least the Nth by the author… */
+                                posts: number;
+                                /** @description …within this many seconds, counting itself */
+                                seconds: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "duplicate";
+                                /** @description The author posted the same text (ignoring case, spacing and punctuation) within this window */
+                                withinHours: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "classifier";
+                                model: "spam" | "abuse";
+                                /** @description e.g. spam, hate, harassment */
+                                label: string;
+                                /** @description The model gives the label at least this probability */
+                                minScore: number;
+                            })[];
+                            actions: ({
+                                /** @enum {string} */
+                                type: "hold";
+                            } | {
+                                /** @enum {string} */
+                                type: "reject";
+                            } | {
+                                /** @enum {string} */
+                                type: "flag";
+                            } | {
+                                /** @enum {string} */
+                                type: "tag";
+                                tag: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "silence";
+                                hours: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "notifyModerators";
+                            })[];
+                            /** @description Shown to the author when the post is held or rejected */
+                            message?: string;
+                            /** @description The id (anchor) of the guidelines section the rule cites */
+                            guideline?: string;
+                        };
+                        /**
+                         * @description How far back to look
+                         * @default 30
+                         */
+                        days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: number;
+                            /** @description Posts written in the period */
+                            scanned: number;
+                            matched: number;
+                            /** @description matched / scanned */
+                            share: number;
+                            /** @description Matches the rule would have held */
+                            held: number;
+                            /** @description Matches the rule would have refused */
+                            rejected: number;
+                            /** @description Set when the rule would catch more than the warning share of posts */
+                            warning: string | null;
+                            /** @description How long the scan took */
+                            ms: number;
+                            samples: {
+                                postId: number;
+                                topicId: number;
+                                title: string;
+                                author: string | null;
+                                excerpt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: string;
+                                evidence: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue: flagged, held and first posts, flagged members, sign-ups (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "dismissed";
+                    kind?: "flagged_post" | "held_post" | "first_post" | "flagged_member" | "signup";
+                    spaceId?: number;
+                    /** @description Only items waiting longer than this */
+                    olderThanHours?: number;
+                    /** @description score: highest first · age: oldest first */
+                    sort?: "score" | "age";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewItem"][];
+                            hasMore: boolean;
+                            /** @description All pending items */
+                            pending: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/queue/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One review item (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: "flagged_post" | "held_post" | "first_post" | "flagged_member" | "signup";
+                            status: "pending" | "approved" | "rejected" | "dismissed";
+                            /** @description Flag weight, or the spam score for held posts */
+                            score: number;
+                            /** @description Why it is here: { source, rule, message, guideline, evidence, scores, versions } or { source: "flags", reasons, flags } */
+                            reason: unknown;
+                            member: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                                trustLevel: number;
+                                /** Format: date-time */
+                                joinedAt: string;
+                            };
+                            post: {
+                                id: number;
+                                topicId: number;
+                                topicTitle: string;
+                                topicSlug: string;
+                                postNumber: number;
+                                /** @description The Markdown */
+                                body: string;
+                                /** @description Sanitized HTML */
+                                html: string;
+                                /** @description null: visible to everyone */
+                                state: "held" | "hidden" | "rejected" | null;
+                            } | null;
+                            space: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            resolvedBy: string | null;
+                            resolvedAt: string | null;
+                            resolution: string | null;
+                            resolutionReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/queue/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim an item so others see you are on it (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: "flagged_post" | "held_post" | "first_post" | "flagged_member" | "signup";
+                            status: "pending" | "approved" | "rejected" | "dismissed";
+                            /** @description Flag weight, or the spam score for held posts */
+                            score: number;
+                            /** @description Why it is here: { source, rule, message, guideline, evidence, scores, versions } or { source: "flags", reasons, flags } */
+                            reason: unknown;
+                            member: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                                trustLevel: number;
+                                /** Format: date-time */
+                                joinedAt: string;
+                            };
+                            post: {
+                                id: number;
+                                topicId: number;
+                                topicTitle: string;
+                                topicSlug: string;
+                                postNumber: number;
+                                /** @description The Markdown */
+                                body: string;
+                                /** @description Sanitized HTML */
+                                html: string;
+                                /** @description null: visible to everyone */
+                                state: "held" | "hidden" | "rejected" | null;
+                            } | null;
+                            space: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            resolvedBy: string | null;
+                            resolvedAt: string | null;
+                            resolution: string | null;
+                            resolutionReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Release your claim (staff) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: "flagged_post" | "held_post" | "first_post" | "flagged_member" | "signup";
+                            status: "pending" | "approved" | "rejected" | "dismissed";
+                            /** @description Flag weight, or the spam score for held posts */
+                            score: number;
+                            /** @description Why it is here: { source, rule, message, guideline, evidence, scores, versions } or { source: "flags", reasons, flags } */
+                            reason: unknown;
+                            member: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                                trustLevel: number;
+                                /** Format: date-time */
+                                joinedAt: string;
+                            };
+                            post: {
+                                id: number;
+                                topicId: number;
+                                topicTitle: string;
+                                topicSlug: string;
+                                postNumber: number;
+                                /** @description The Markdown */
+                                body: string;
+                                /** @description Sanitized HTML */
+                                html: string;
+                                /** @description null: visible to everyone */
+                                state: "held" | "hidden" | "rejected" | null;
+                            } | null;
+                            space: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            resolvedBy: string | null;
+                            resolvedAt: string | null;
+                            resolution: string | null;
+                            resolutionReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/queue/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide an item: approve, reject, hide, delete, edit or dismiss, optionally sanctioning the author (staff)
+         * @description Audited. The author is told (with the message), flaggers learn the outcome, and spam/abuse decisions become training labels for the classifiers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description approve: publish it / no problem · reject: remove it for good (held posts) · hide: keep it from others · delete: remove a published post · dismiss: no violation (flags disagreed) · edit: replace the body (body), then publish */
+                        action: "approve" | "reject" | "hide" | "delete" | "dismiss" | "edit";
+                        /** @description For the record (and the author) */
+                        reason: string;
+                        /** @description The guidelines section it cites */
+                        guideline?: string;
+                        /** @description A message to the author */
+                        message?: string;
+                        /** @description What was wrong; spam and abuse teach the classifiers */
+                        category?: "spam" | "abuse" | "other";
+                        /** @description edit: the new Markdown */
+                        body?: string;
+                        /** @description Also warn, silence, suspend or ban the author, for the same reason and guideline */
+                        sanction?: {
+                            /** @description warning: a private message and a record · silence: can read, cannot post · suspension: cannot sign in · ban: a suspension that also blocks the email and IP addresses */
+                            kind: "warning" | "silence" | "suspension" | "ban";
+                            /** @description Default: the next step of the escalation ladder */
+                            hours?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: "flagged_post" | "held_post" | "first_post" | "flagged_member" | "signup";
+                            status: "pending" | "approved" | "rejected" | "dismissed";
+                            /** @description Flag weight, or the spam score for held posts */
+                            score: number;
+                            /** @description Why it is here: { source, rule, message, guideline, evidence, scores, versions } or { source: "flags", reasons, flags } */
+                            reason: unknown;
+                            member: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                                trustLevel: number;
+                                /** Format: date-time */
+                                joinedAt: string;
+                            };
+                            post: {
+                                id: number;
+                                topicId: number;
+                                topicTitle: string;
+                                topicSlug: string;
+                                postNumber: number;
+                                /** @description The Markdown */
+                                body: string;
+                                /** @description Sanitized HTML */
+                                html: string;
+                                /** @description null: visible to everyone */
+                                state: "held" | "hidden" | "rejected" | null;
+                            } | null;
+                            space: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            resolvedBy: string | null;
+                            resolvedAt: string | null;
+                            resolution: string | null;
+                            resolutionReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/members/{id}/sanctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's sanctions and the suggested next step of the ladder (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Sanction"][];
+                            suggestion: {
+                                /** @description warning: a private message and a record · silence: can read, cannot post · suspension: cannot sign in · ban: a suspension that also blocks the email and IP addresses */
+                                kind: "warning" | "silence" | "suspension" | "ban";
+                                /** @description 0 for a warning */
+                                hours: number;
+                                /** @description 0: first offence (warning); 1–4: 1 day, 3 days, 1 week, 30 days */
+                                step: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Warn, silence, suspend or ban a member (staff)
+         * @description Names a guideline and a reason; ends after `hours` (default: the next step of the escalation ladder). Moderators cannot sanction staff, and nobody can sanction an admin (403 cannot_sanction_staff).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description warning: a private message and a record · silence: can read, cannot post · suspension: cannot sign in · ban: a suspension that also blocks the email and IP addresses */
+                        kind: "warning" | "silence" | "suspension" | "ban";
+                        /** @description Why, for the record and the member */
+                        reason: string;
+                        /** @description The guidelines section it cites (its heading or anchor) */
+                        guideline: string;
+                        /** @description A message to the member (a warning is sent as a private message) */
+                        message?: string;
+                        /** @description How long (not for warnings); default: the next step of the escalation ladder */
+                        hours?: number;
+                        /** @description The post it is about, if any */
+                        postId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            memberId: number;
+                            /** @description warning: a private message and a record · silence: can read, cannot post · suspension: cannot sign in · ban: a suspension that also blocks the email and IP addresses */
+                            kind: "warning" | "silence" | "suspension" | "ban";
+                            reason: string;
+                            guideline: string | null;
+                            message: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @description In force now (not lifted, not ended) */
+                            active: boolean;
+                            /** @description The moderator's username */
+                            createdBy: string | null;
+                            liftedAt: string | null;
+                            postId: number | null;
+                            /** @description The appeal's status, if the member appealed */
+                            appeal: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/sanctions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Lift a sanction early (staff) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            memberId: number;
+                            /** @description warning: a private message and a record · silence: can read, cannot post · suspension: cannot sign in · ban: a suspension that also blocks the email and IP addresses */
+                            kind: "warning" | "silence" | "suspension" | "ban";
+                            reason: string;
+                            guideline: string | null;
+                            message: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @description In force now (not lifted, not ended) */
+                            active: boolean;
+                            /** @description The moderator's username */
+                            createdBy: string | null;
+                            liftedAt: string | null;
+                            postId: number | null;
+                            /** @description The appeal's status, if the member appealed */
+                            appeal: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appeal a sanction or a decision that hid or removed your post (once per action)
+         * @description A second appeal of the same action answers 409 already_appealed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The sanction appealed */
+                        sanctionId?: number;
+                        /** @description Or the moderation decision on your post appealed */
+                        reviewItemId?: number;
+                        /** @description Why the decision should change */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: "pending" | "upheld" | "overturned" | "reduced";
+                            member: {
+                                id: number;
+                                username: string | null;
+                            };
+                            sanctionId: number | null;
+                            reviewItemId: number | null;
+                            /** @description What is appealed, in words */
+                            action: string;
+                            body: string;
+                            /** @description The moderator whose action is appealed (they cannot decide it) */
+                            actedBy: string | null;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your appeals and their outcome */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Appeal"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appeals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appeal (yours, or any for staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: "pending" | "upheld" | "overturned" | "reduced";
+                            member: {
+                                id: number;
+                                username: string | null;
+                            };
+                            sanctionId: number | null;
+                            reviewItemId: number | null;
+                            /** @description What is appealed, in words */
+                            action: string;
+                            body: string;
+                            /** @description The moderator whose action is appealed (they cannot decide it) */
+                            actedBy: string | null;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appeals, newest first (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "upheld" | "overturned" | "reduced";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Appeal"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/appeals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uphold, overturn or reduce (staff other than the one who acted)
+         * @description The moderator whose action is appealed gets 403 own_action; a decided appeal 409 already_decided. Overturning restores the post and lifts the sanction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description uphold: the action stands · overturn: undone (the post restored, the sanction lifted) · reduce: the sanction shortened to `hours` */
+                        decision: "uphold" | "overturn" | "reduce";
+                        /** @description Told to the member */
+                        note: string;
+                        /** @description reduce: the sanction's new length from its start */
+                        hours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: "pending" | "upheld" | "overturned" | "reduced";
+                            member: {
+                                id: number;
+                                username: string | null;
+                            };
+                            sanctionId: number | null;
+                            reviewItemId: number | null;
+                            /** @description What is appealed, in words */
+                            action: string;
+                            body: string;
+                            /** @description The moderator whose action is appealed (they cannot decide it) */
+                            actedBy: string | null;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/appeal-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appeals and overturn rates per moderator (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                moderator: {
+                                    id: number;
+                                    username: string | null;
+                                };
+                                /** @description Queue decisions and sanctions in the audit log */
+                                actions: number;
+                                appeals: number;
+                                overturned: number;
+                                reduced: number;
+                                /** @description overturned / decided appeals (0 when none) */
+                                overturnRate: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's moderation page: flags given and received, items, sanctions, appeals, notes (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member: {
+                                id: number;
+                                username: string;
+                                displayName: string;
+                                role: string;
+                                trustLevel: number;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                posts: number;
+                                silencedUntil: string | null;
+                                suspendedUntil: string | null;
+                            };
+                            flags: {
+                                given: {
+                                    total: number;
+                                    open: number;
+                                    agreed: number;
+                                    disagreed: number;
+                                    ignored: number;
+                                };
+                                received: {
+                                    total: number;
+                                    open: number;
+                                    agreed: number;
+                                    disagreed: number;
+                                    ignored: number;
+                                };
+                            };
+                            /** @description Review items about the member, newest first */
+                            items: components["schemas"]["ReviewItem"][];
+                            sanctions: components["schemas"]["Sanction"][];
+                            suggestion: {
+                                /** @description warning: a private message and a record · silence: can read, cannot post · suspension: cannot sign in · ban: a suspension that also blocks the email and IP addresses */
+                                kind: "warning" | "silence" | "suspension" | "ban";
+                                /** @description 0 for a warning */
+                                hours: number;
+                                /** @description 0: first offence (warning); 1–4: 1 day, 3 days, 1 week, 30 days */
+                                step: number;
+                            };
+                            appeals: components["schemas"]["Appeal"][];
+                            notes: {
+                                id: number;
+                                body: string;
+                                author: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/members/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a private moderator note about a member (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            body: string;
+                            author: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your posts moderation holds or removed (and why), your sanctions and appeals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The review item (appeal it with reviewItemId) */
+                                id: number;
+                                kind: string;
+                                /** @description pending: awaiting review · approved · rejected · dismissed */
+                                status: string;
+                                /** @description Why: the rule or guideline and the evidence */
+                                reason: unknown;
+                                post: {
+                                    id: number;
+                                    topicId: number;
+                                    topicTitle: string;
+                                    excerpt: string;
+                                    state: string | null;
+                                } | null;
+                                resolution: string | null;
+                                resolutionReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                resolvedAt: string | null;
+                                appealable: boolean;
+                            }[];
+                            sanctions: components["schemas"]["Sanction"][];
+                            appeals: components["schemas"]["Appeal"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/classifiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The classifier versions in use (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The version in use */
+                            spam: string;
+                            abuse: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/classifiers/retrain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retrain both classifiers now from the samples and the moderators' decisions (admins; a weekly job does it too) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                kind: string;
+                                version: string | null;
+                                examples: number;
+                                /** @description Moderator decisions learned from */
+                                communityExamples: number;
+                                /** @description Why no new model was trained, if so */
+                                skipped: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The flags on a post, with flaggers and weights (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            postId: number;
+                            /** @description The summed weight of the open flags */
+                            openWeight: number;
+                            /** @description At this open weight the post is hidden until review (flagHideThreshold) */
+                            threshold: number;
+                            moderationState: "held" | "hidden" | "rejected" | null;
+                            items: {
+                                id: number;
+                                flagger: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                    trustLevel: number;
+                                };
+                                /** @description What is wrong */
+                                reason: "spam" | "harassment" | "off_topic" | "inappropriate" | "other";
+                                message: string | null;
+                                weight: number;
+                                /** @description open until a moderator reviews it; agreed (they acted), disagreed (no violation) or ignored */
+                                status: "open" | "agreed" | "disagreed" | "ignored";
+                                reviewItemId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Flag a post for the moderators
+         * @description The flag weighs by the flagger's trust level and how often moderators agreed with their flags before. When the weight of a post's open flags reaches flagHideThreshold, the post is hidden until a moderator reviews it. One flag per member and post; your own post: 400 own_post; a post you cannot see: 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What is wrong */
+                        reason: "spam" | "harassment" | "off_topic" | "inappropriate" | "other";
+                        /** @description For the moderators; required for "other" */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null for a flag on a member */
+                            postId: number | null;
+                            topicId: number | null;
+                            /** @description The post's author or the flagged member */
+                            member: {
+                                id: number;
+                                username: string | null;
+                            };
+                            /** @description What is wrong */
+                            reason: "spam" | "harassment" | "off_topic" | "inappropriate" | "other";
+                            message: string | null;
+                            /** @description open until a moderator reviews it; agreed (they acted), disagreed (no violation) or ignored */
+                            status: "open" | "agreed" | "disagreed" | "ignored";
+                            /** Format: date-time */
+                            createdAt: string;
+                            resolvedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flag a member for the moderators
+         * @description One open flag per member and flagged member; yourself: 400 own_post.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What is wrong */
+                        reason: "spam" | "harassment" | "off_topic" | "inappropriate" | "other";
+                        /** @description For the moderators; required for "other" */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null for a flag on a member */
+                            postId: number | null;
+                            topicId: number | null;
+                            /** @description The post's author or the flagged member */
+                            member: {
+                                id: number;
+                                username: string | null;
+                            };
+                            /** @description What is wrong */
+                            reason: "spam" | "harassment" | "off_topic" | "inappropriate" | "other";
+                            message: string | null;
+                            /** @description open until a moderator reviews it; agreed (they acted), disagreed (no violation) or ignored */
+                            status: "open" | "agreed" | "disagreed" | "ignored";
+                            /** Format: date-time */
+                            createdAt: string;
+                            resolvedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your flags and how moderators settled them, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MyFlag"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trust-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trust levels: what each needs and what it may post */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            levels: {
+                                level: number;
+                                name: string;
+                                description: string;
+                                /** @description null: every member starts at 0; 4 is granted by staff */
+                                requirements: {
+                                    /** @description Distinct days the member was seen */
+                                    daysVisited: number;
+                                    /** @description Topics the member opened and read */
+                                    topicsEntered: number;
+                                    /** @description Posts read (read marks summed over topics) */
+                                    postsRead: number;
+                                    /** @description Replies written (not deleted) */
+                                    replies: number;
+                                    /** @description Reactions given */
+                                    reactionsGiven: number;
+                                    /** @description Reactions received from others */
+                                    reactionsReceived: number;
+                                    /** @description Flags against the member that moderators agreed with, at most; null: no limit */
+                                    maxFlagsAgreed: number | null;
+                                } | null;
+                                /** @description The requirements count this many last days; null: all time */
+                                periodDays: number | null;
+                                limits: {
+                                    /** @description Links in one post; null: no limit */
+                                    linksPerPost: number | null;
+                                    /** @description Images in one post; null: no limit */
+                                    imagesPerPost: number | null;
+                                    /** @description New topics in 24 hours; null: no limit */
+                                    topicsPerDay: number | null;
+                                    /** @description Replies in 24 hours; null: no limit */
+                                    repliesPerDay: number | null;
+                                    /** @description Seconds between two posts; null: no limit */
+                                    secondsBetweenPosts: number | null;
+                                };
+                                /** @description The weight of a flag at this level before its flagger's accuracy is applied */
+                                flagWeight: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your trust level, what you did and how far the next level is */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            level: number;
+                            name: string;
+                            /** @description Set by staff: the daily recompute leaves it alone */
+                            locked: boolean;
+                            stats: {
+                                allTime: {
+                                    daysVisited: number;
+                                    topicsEntered: number;
+                                    postsRead: number;
+                                    topicsCreated: number;
+                                    replies: number;
+                                    reactionsGiven: number;
+                                    reactionsReceived: number;
+                                    /** @description Flags against the member that moderators agreed with */
+                                    flagsAgreed: number;
+                                    /** @description Silences, suspensions and bans not lifted early */
+                                    sanctions: number;
+                                };
+                                recent: {
+                                    daysVisited: number;
+                                    topicsEntered: number;
+                                    postsRead: number;
+                                    topicsCreated: number;
+                                    replies: number;
+                                    reactionsGiven: number;
+                                    reactionsReceived: number;
+                                    /** @description Flags against the member that moderators agreed with */
+                                    flagsAgreed: number;
+                                    /** @description Silences, suspensions and bans not lifted early */
+                                    sanctions: number;
+                                };
+                            };
+                            /** @description What "recent" covers (trust level 3 is judged on it) */
+                            periodDays: number;
+                            limits: {
+                                /** @description Links in one post; null: no limit */
+                                linksPerPost: number | null;
+                                /** @description Images in one post; null: no limit */
+                                imagesPerPost: number | null;
+                                /** @description New topics in 24 hours; null: no limit */
+                                topicsPerDay: number | null;
+                                /** @description Replies in 24 hours; null: no limit */
+                                repliesPerDay: number | null;
+                                /** @description Seconds between two posts; null: no limit */
+                                secondsBetweenPosts: number | null;
+                            };
+                            /** @description The next level the member can earn and how far they are; null at 3 and above */
+                            next: {
+                                level: number;
+                                name: string;
+                                period: "allTime" | "recent";
+                                met: boolean;
+                                requirements: {
+                                    metric: "daysVisited" | "topicsEntered" | "postsRead" | "replies" | "reactionsGiven" | "reactionsReceived" | "flagsAgreed";
+                                    kind: "atLeast" | "atMost";
+                                    required: number;
+                                    current: number;
+                                    met: boolean;
+                                }[];
+                            } | null;
+                            /** @description At trust level 3: whether the member still meets it over the period (otherwise the next recompute lowers them to 2) */
+                            keep: {
+                                met: boolean;
+                                requirements: {
+                                    metric: "daysVisited" | "topicsEntered" | "postsRead" | "replies" | "reactionsGiven" | "reactionsReceived" | "flagsAgreed";
+                                    kind: "atLeast" | "atMost";
+                                    required: number;
+                                    current: number;
+                                    met: boolean;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trust-levels/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute every member's trust level now (admins)
+         * @description What the daily trust.recompute job does: levels 1–3 are earned and go up; 3 drops to 2 when no longer met; 4 and locked levels stay.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                            promoted: {
+                                memberId: number;
+                                username: string;
+                                from: number;
+                                to: number;
+                            }[];
+                            demoted: {
+                                memberId: number;
+                                username: string;
+                                from: number;
+                                to: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/mediation/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pairs of members a moderator may want to mediate between
+         * @description Pairs who flagged each other in the last 30 days, or who replied to each other back and forth (3+ replies) in one topic in the last 7 days with a mean abuse score (hate + offensive) of 0.5 or more. Pairs with an open mediation or a running cool-down are left out unless includeSettled. Staff only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Also list pairs with an open mediation or an active cool-down */
+                    includeSettled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MediationSuggestion"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/mediations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mediations, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Mediation"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open a mediation between two members
+         * @description Starts a private conversation between you and both members with your message, and records the mediation. 409 conflict when one is open for the pair.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The two members */
+                        memberIds: number[];
+                        /** @description The topic the mediation is about */
+                        topicId?: number;
+                        /** @description The first message of the private conversation with both members (Markdown) */
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            members: {
+                                id: number;
+                                username: string | null;
+                            }[];
+                            moderator: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            conversationId: number | null;
+                            topic: {
+                                id: number;
+                                title: string;
+                            } | null;
+                            status: "open" | "closed";
+                            cooldownUntil: string | null;
+                            /** @description Whether the cool-down is still running */
+                            coolingDown: boolean;
+                            outcome: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/mediations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mediation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            members: {
+                                id: number;
+                                username: string | null;
+                            }[];
+                            moderator: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            conversationId: number | null;
+                            topic: {
+                                id: number;
+                                title: string;
+                            } | null;
+                            status: "open" | "closed";
+                            cooldownUntil: string | null;
+                            /** @description Whether the cool-down is still running */
+                            coolingDown: boolean;
+                            outcome: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/mediations/{id}/cooldown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a cool-down between the two members
+         * @description For `days` days neither may reply to or @mention the other (403 cooldown_active). Both are told, with the reason. Replaces a running cool-down.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                        /** @description Told to both members */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            members: {
+                                id: number;
+                                username: string | null;
+                            }[];
+                            moderator: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            conversationId: number | null;
+                            topic: {
+                                id: number;
+                                title: string;
+                            } | null;
+                            status: "open" | "closed";
+                            cooldownUntil: string | null;
+                            /** @description Whether the cool-down is still running */
+                            coolingDown: boolean;
+                            outcome: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /**
+         * Lift the cool-down early
+         * @description 409 conflict when none is running.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            members: {
+                                id: number;
+                                username: string | null;
+                            }[];
+                            moderator: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            conversationId: number | null;
+                            topic: {
+                                id: number;
+                                title: string;
+                            } | null;
+                            status: "open" | "closed";
+                            cooldownUntil: string | null;
+                            /** @description Whether the cool-down is still running */
+                            coolingDown: boolean;
+                            outcome: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moderation/mediations/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a mediation with its outcome
+         * @description A cool-down keeps running after the mediation is closed. 409 conflict when it is closed already.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            members: {
+                                id: number;
+                                username: string | null;
+                            }[];
+                            moderator: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            conversationId: number | null;
+                            topic: {
+                                id: number;
+                                title: string;
+                            } | null;
+                            status: "open" | "closed";
+                            cooldownUntil: string | null;
+                            /** @description Whether the cool-down is still running */
+                            coolingDown: boolean;
+                            outcome: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/slow-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or turn off slow mode in a topic (staff)
+         * @description Members (not staff) may then post once every `seconds` seconds in the topic; sooner answers 429 slow_mode with Retry-After. 0 turns it off.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Each member may post once every this many seconds in the topic; 0 turns slow mode off */
+                        seconds: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            slowModeSeconds: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Moderation in numbers: actions per month and kind, and the latest ones
+         * @description Public when the transparency page is enabled in the site settings, 404 otherwise. Shows no actor, target, or reason.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            since: string;
+                            /** @description Moderation actions per month and kind, newest month first; months without any are left out */
+                            months: {
+                                /** @description YYYY-MM (UTC) */
+                                month: string;
+                                total: number;
+                                counts: {
+                                    /** @description The action, e.g. post.hide or member.silence */
+                                    kind: string;
+                                    count: number;
+                                }[];
+                            }[];
+                            /** @description The latest 50 moderation actions, newest first: no one who acted or was acted on, no reasons */
+                            recent: {
+                                kind: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description The guideline the action cited, if any */
+                                guideline: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -7313,7 +12320,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @description Stable, machine-readable error code */
-                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unknown_recipient" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "account_silenced" | "email_unconfirmed" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unknown_recipient" | "invalid_regex" | "unsafe_regex" | "own_post" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "account_silenced" | "email_unconfirmed" | "account_banned" | "cooldown_active" | "own_action" | "cannot_sanction_staff" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "already_flagged" | "already_appealed" | "already_decided" | "claimed_by_other" | "payload_too_large" | "unsupported_media_type" | "post_rejected" | "rate_limited" | "slow_mode" | "trust_limit" | "internal_error" | "service_unavailable";
                 /** @description Human-readable explanation */
                 message: string;
                 /** @description The input field at fault, when there is one */
@@ -7387,6 +12394,8 @@ export interface components {
             deletedAt: string | null;
             /** @description Staff merged this topic into that one: its posts are there now */
             mergedIntoId: number | null;
+            /** @description Members may post once every this many seconds here; 0: no slow mode */
+            slowModeSeconds: number;
             /** @description Signed-in viewers: the highest post number they read (0: none) */
             lastReadPostNumber?: number;
             /** @description Signed-in viewers: posts after the one they last read */
@@ -7413,6 +12422,8 @@ export interface components {
             /** @description Send it back when editing; goes up by one on each edit */
             revision: number;
             deleted: boolean;
+            /** @description Why a deleted post is gone: held for review (only staff see those), hidden after flags, or rejected by a moderator; null otherwise */
+            moderationState: "held" | "hidden" | "rejected" | null;
             editedAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -7424,6 +12435,19 @@ export interface components {
             }[];
             /** @description Whether the viewer bookmarked this post */
             bookmarked: boolean;
+        };
+        HeldReason: {
+            /** @description What held it: an automod rule (the built-in spam check is rule 0), a classifier, first-post review or flags */
+            source: "automod" | "classifier" | "first_post" | "flags";
+            ruleId: number | null;
+            /** @description The rule's name */
+            rule: string | null;
+            /** @description What the author is told */
+            message: string;
+            /** @description The guidelines section it cites */
+            guideline: string | null;
+            /** @description What matched, in words */
+            evidence: string[];
         };
         PostRevision: {
             revision: number;
@@ -7514,8 +12538,8 @@ export interface components {
         };
         Notification: {
             id: number;
-            /** @description reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) */
-            type: "reply" | "mention" | "quote" | "reaction" | "watching" | "message";
+            /** @description reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) · moderation: a notice from the moderators (see notice) */
+            type: "reply" | "mention" | "quote" | "reaction" | "watching" | "message" | "moderation";
             /** @description Who did it (the latest reactor for a collapsed reaction) */
             actor: {
                 id: number;
@@ -7533,6 +12557,11 @@ export interface components {
             messageNumber: number | null;
             /** @description The topic's or the conversation's title */
             title: string;
+            /** @description Moderation notices: what happened (a held post, a sanction, an appeal decided, a flag settled, a new trust level) and where to look */
+            notice: {
+                text: string;
+                url: string | null;
+            } | null;
             /** @description Reactions: the latest emoji */
             emoji: string | null;
             /** @description How many events this notification stands for (reactions and messages collapse) */
@@ -7598,6 +12627,252 @@ export interface components {
             editedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        AutomodRule: {
+            id: number;
+            name: string;
+            enabled: boolean;
+            /** @description Rules run in this order */
+            position: number;
+            conditions: ({
+                /** @enum {string} */
+                type: "words";
+                /** @description Words or phrases; any one matches (case-insensitive, whole words, spaces match any whitespace) */
+                words: string[];
+            } | {
+                /** @enum {string} */
+                type: "regex";
+                /** @description A JavaScript regular expression, checked for catastrophic backtracking on save */
+                pattern: string;
+                /** @description Any of i, m, s, u */
+                flags?: string;
+            } | {
+                /** @enum {string} */
+                type: "links";
+                /** @description At least this many links (default 1); only links to `domains` count when given */
+                min?: number;
+                /** @description A domain matches itself and its subdomains */
+                domains?: string[];
+            } | {
+                /** @enum {string} */
+                type: "mentions";
+                /** @description At least this many distinct @mentions */
+                min: number;
+            } | {
+                /** @enum {string} */
+                type: "trustLevel";
+                /** @description The author's trust level is at most this */
+                max: number;
+            } | {
+                /** @enum {string} */
+                type: "accountAge";
+                /** @description The account is younger than this */
+                maxHours: number;
+            } | {
+                /** @enum {string} */
+                type: "postCount";
+                /** @description The author wrote at most this many posts before */
+                max: number;
+            } | {
+                /** @enum {string} */
+                type: "space";
+                /** @description The post is in one of these spaces */
+                spaceIds: number[];
+            } | {
+                /** @enum {string} */
+                type: "rate";
+                /** @description This post is at least the Nth by the author… */
+                posts: number;
+                /** @description …within this many seconds, counting itself */
+                seconds: number;
+            } | {
+                /** @enum {string} */
+                type: "duplicate";
+                /** @description The author posted the same text (ignoring case, spacing and punctuation) within this window */
+                withinHours: number;
+            } | {
+                /** @enum {string} */
+                type: "classifier";
+                model: "spam" | "abuse";
+                /** @description e.g. spam, hate, harassment */
+                label: string;
+                /** @description The model gives the label at least this probability */
+                minScore: number;
+            })[];
+            actions: ({
+                /** @enum {string} */
+                type: "hold";
+            } | {
+                /** @enum {string} */
+                type: "reject";
+            } | {
+                /** @enum {string} */
+                type: "flag";
+            } | {
+                /** @enum {string} */
+                type: "tag";
+                tag: string;
+            } | {
+                /** @enum {string} */
+                type: "silence";
+                hours: number;
+            } | {
+                /** @enum {string} */
+                type: "notifyModerators";
+            })[];
+            message: string | null;
+            guideline: string | null;
+            /** @description Posts the rule has matched since it was created */
+            hits: number;
+            lastHitAt: string | null;
+            /** @description Why an enabled rule can never match (an unsafe regex, for example), if so */
+            problem: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReviewItem: {
+            id: number;
+            kind: "flagged_post" | "held_post" | "first_post" | "flagged_member" | "signup";
+            status: "pending" | "approved" | "rejected" | "dismissed";
+            /** @description Flag weight, or the spam score for held posts */
+            score: number;
+            /** @description Why it is here: { source, rule, message, guideline, evidence, scores, versions } or { source: "flags", reasons, flags } */
+            reason: unknown;
+            member: {
+                id: number;
+                username: string | null;
+                displayName: string;
+                trustLevel: number;
+                /** Format: date-time */
+                joinedAt: string;
+            };
+            post: {
+                id: number;
+                topicId: number;
+                topicTitle: string;
+                topicSlug: string;
+                postNumber: number;
+                /** @description The Markdown */
+                body: string;
+                /** @description Sanitized HTML */
+                html: string;
+                /** @description null: visible to everyone */
+                state: "held" | "hidden" | "rejected" | null;
+            } | null;
+            space: {
+                id: number;
+                name: string;
+            } | null;
+            claimedBy: string | null;
+            claimedAt: string | null;
+            resolvedBy: string | null;
+            resolvedAt: string | null;
+            resolution: string | null;
+            resolutionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Sanction: {
+            id: number;
+            memberId: number;
+            /** @description warning: a private message and a record · silence: can read, cannot post · suspension: cannot sign in · ban: a suspension that also blocks the email and IP addresses */
+            kind: "warning" | "silence" | "suspension" | "ban";
+            reason: string;
+            guideline: string | null;
+            message: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description In force now (not lifted, not ended) */
+            active: boolean;
+            /** @description The moderator's username */
+            createdBy: string | null;
+            liftedAt: string | null;
+            postId: number | null;
+            /** @description The appeal's status, if the member appealed */
+            appeal: string | null;
+        };
+        Appeal: {
+            id: number;
+            status: "pending" | "upheld" | "overturned" | "reduced";
+            member: {
+                id: number;
+                username: string | null;
+            };
+            sanctionId: number | null;
+            reviewItemId: number | null;
+            /** @description What is appealed, in words */
+            action: string;
+            body: string;
+            /** @description The moderator whose action is appealed (they cannot decide it) */
+            actedBy: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyFlag: {
+            id: number;
+            /** @description null for a flag on a member */
+            postId: number | null;
+            topicId: number | null;
+            /** @description The post's author or the flagged member */
+            member: {
+                id: number;
+                username: string | null;
+            };
+            /** @description What is wrong */
+            reason: "spam" | "harassment" | "off_topic" | "inappropriate" | "other";
+            message: string | null;
+            /** @description open until a moderator reviews it; agreed (they acted), disagreed (no violation) or ignored */
+            status: "open" | "agreed" | "disagreed" | "ignored";
+            /** Format: date-time */
+            createdAt: string;
+            resolvedAt: string | null;
+        };
+        MediationSuggestion: {
+            members: {
+                id: number;
+                username: string | null;
+            }[];
+            reasons: ("mutual_flags" | "heated_thread")[];
+            /** @description e.g. "flagged each other 3 times" */
+            evidence: string[];
+            topic: {
+                id: number;
+                title: string;
+            } | null;
+            mediationOpen: boolean;
+            openMediationId: number | null;
+            cooldownUntil: string | null;
+        };
+        Mediation: {
+            id: number;
+            members: {
+                id: number;
+                username: string | null;
+            }[];
+            moderator: {
+                id: number;
+                username: string | null;
+            } | null;
+            conversationId: number | null;
+            topic: {
+                id: number;
+                title: string;
+            } | null;
+            status: "open" | "closed";
+            cooldownUntil: string | null;
+            /** @description Whether the cool-down is still running */
+            coolingDown: boolean;
+            outcome: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            closedAt: string | null;
         };
     };
     responses: never;

@@ -44,11 +44,6 @@ export function isLoginBlocked(accountFailures: number, ipFailures: number): boo
   return accountFailures >= LOGIN_FAILURE_LIMIT || ipFailures >= LOGIN_FAILURE_LIMIT;
 }
 
-/** New members start at trust level 1, or 0 while an emailed confirmation is pending. */
-export function startingTrustLevel(confirmationPending: boolean): number {
-  return confirmationPending ? 0 : 1;
-}
-
 export function isSuspended(suspendedUntil: Date | null, now = new Date()): boolean {
   return suspendedUntil !== null && suspendedUntil.getTime() > now.getTime();
 }

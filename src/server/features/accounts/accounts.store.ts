@@ -131,7 +131,6 @@ export async function updatePasswordHash(trx: Queryable, memberId: number, passw
 export async function markEmailConfirmed(trx: Queryable, memberId: number): Promise<void> {
   await trx.updateTable('accounts').set({ email_confirmed_at: new Date() }).where('member_id', '=', memberId).where('email_confirmed_at', 'is', null).execute();
   await trx.updateTable('identities').set({ verified: true }).where('member_id', '=', memberId).where('platform', '=', 'hearth').execute();
-  await trx.updateTable('members').set({ trust_level: 1 }).where('id', '=', memberId).where('trust_level', '<', 1).execute();
 }
 
 export async function touchMemberSeen(db: Queryable, memberId: number): Promise<void> {

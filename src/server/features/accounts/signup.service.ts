@@ -1,6 +1,7 @@
 // Creating accounts: self-service sign-up, the first admin, and admins made from the shell.
 import type { AppContext } from '../../context';
 import type { Role } from '../../platform/db/schema';
+import { isBanned } from '../moderation/sanctions/sanctions.store';
 import { AppError, pgConstraint, pgCodes, pgErrorCode } from '../../platform/errors';
 import { hashPassword } from '../../platform/safety/passwords';
 import { randomToken, sha256 } from '../../platform/safety/tokens';
@@ -10,7 +11,7 @@ import { insertAudit } from '../audit';
 import type { SettingsService } from '../settings';
 import type { MeView, SignupBody } from './accounts.schema';
 import { toMeView } from './accounts.presenter';
-import { isReservedUsername, passwordProblem, startingTrustLevel } from './accounts.rules';
+import { isReservedUsername, passwordProblem } from './accounts.rules';
 import { findAccountByEmail, findAccountById, findAccountByUsername, insertMemberWithAccount } from './accounts.store';
 import { insertToken } from './tokens.store';
 
@@ -60,6 +61,9 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
       throw new AppError('guidelines_not_accepted', 'You must accept the community guidelines to join', { field: 'acceptGuidelines' });
     }
     checkPassword(input.password, input);
+    if (!options.byStaff && (await isBanned(ctx.database.db, { email: input.email, ...(options.ip ? { ip: options.ip } : {}) }, new Date()))) {
+      throw new AppError('account_banned', 'Sign-ups from this email or network are blocked by a ban');
+    }
     await assertAvailable(input.username, input.email);
     const passwordHash = await hashPassword(input.password);
     const confirmationPending = ctx.mailer.delivers && !options.byStaff;
@@ -73,7 +77,8 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
           passwordHash,
           displayName: input.displayName?.trim() || input.username,
           role: options.role,
-          trustLevel: startingTrustLevel(confirmationPending),
+          // Everyone starts at trust level 0 and earns the next levels by taking part (moderation/trust).
+          trustLevel: 0,
           emailConfirmed: !confirmationPending,
           guidelinesVersion: site.guidelinesVersion,
         });

@@ -54,8 +54,9 @@ export async function setRole(trx: Queryable, memberId: number, role: Role): Pro
   await trx.updateTable('accounts').set({ role }).where('member_id', '=', memberId).execute();
 }
 
+/** A level set by hand: 4 is locked (the recompute job leaves it alone); anything below unlocks. */
 export async function setTrustLevel(trx: Queryable, memberId: number, trustLevel: number): Promise<void> {
-  await trx.updateTable('members').set({ trust_level: trustLevel }).where('id', '=', memberId).execute();
+  await trx.updateTable('members').set({ trust_level: trustLevel, trust_level_locked: trustLevel === 4 }).where('id', '=', memberId).execute();
 }
 
 export async function setSuspension(trx: Queryable, memberId: number, until: Date | null, reason: string | null): Promise<void> {

@@ -12,6 +12,7 @@ import { createMemberPostsService, type MemberPostsService } from './member-post
 import { registerPageRoutes } from './pages/pages.routes';
 import { createPagesService, type PagesService } from './pages/pages.service';
 import { registerPostRoutes } from './posts/posts.routes';
+import { openGate, type PostGate } from './post-gate';
 import { createPostsService, type PostsService } from './posts/posts.service';
 import { createReadCache, type ReadCache } from './read-cache';
 import { registerSearchRoutes } from './search/search.routes';
@@ -43,14 +44,15 @@ export interface Discussions {
   memberPosts: MemberPostsService;
 }
 
-export function createDiscussions(ctx: AppContext, groups: Pick<GroupsService, 'groupsOf'>): Discussions {
+/** `gate` checks every new topic and reply (moderation supplies it; tools may leave it open). */
+export function createDiscussions(ctx: AppContext, groups: Pick<GroupsService, 'groupsOf'>, gate: PostGate = openGate): Discussions {
   const cache = createReadCache(ctx);
   const spaces = createSpacesService(ctx, groups, cache);
-  const topics = createTopicsService(ctx, spaces, cache);
+  const topics = createTopicsService(ctx, spaces, cache, gate);
   return {
     spaces,
     topics,
-    posts: createPostsService(ctx, topics),
+    posts: createPostsService(ctx, topics, gate),
     search: createSearchService(ctx, spaces, cache),
     feeds: createFeedsService(ctx, spaces),
     pages: createPagesService(ctx, spaces, topics, cache),

@@ -2,6 +2,13 @@
 import type { NotificationView } from './notifications.schema';
 import type { NotificationRow } from './notifications.store';
 
+/** A moderation notice's text and link, when the row is one. */
+function noticeOf(data: unknown): { text: string; url: string | null } | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { text, url } = data as { text?: unknown; url?: unknown };
+  return typeof text === 'string' ? { text, url: typeof url === 'string' ? url : null } : null;
+}
+
 export function presentNotification(row: NotificationRow): NotificationView {
   return {
     id: row.id,
@@ -14,6 +21,7 @@ export function presentNotification(row: NotificationRow): NotificationView {
     messageId: row.message_id,
     messageNumber: row.message_number,
     title: row.title,
+    notice: noticeOf(row.data),
     emoji: row.emoji,
     count: row.count,
     createdAt: row.created_at.toISOString(),

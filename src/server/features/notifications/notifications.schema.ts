@@ -13,7 +13,7 @@ export const NotificationView = Type.Object(
     id: Type.Integer(),
     type: Type.Union(NOTIFICATION_TYPES.map((t) => Type.Literal(t)), {
       description:
-        'reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread)',
+        'reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) · moderation: a notice from the moderators (see notice)',
     }),
     actor: Type.Union([NotificationActor, Type.Null()], { description: 'Who did it (the latest reactor for a collapsed reaction)' }),
     topicId: Type.Union([Type.Integer(), Type.Null()], { description: 'Null for messages' }),
@@ -23,6 +23,9 @@ export const NotificationView = Type.Object(
     messageId: Type.Union([Type.Integer(), Type.Null()], { description: 'Messages: the latest message this notification stands for' }),
     messageNumber: Type.Union([Type.Integer(), Type.Null()]),
     title: Type.String({ description: 'The topic\'s or the conversation\'s title' }),
+    notice: Type.Union([Type.Object({ text: Type.String(), url: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
+      description: 'Moderation notices: what happened (a held post, a sanction, an appeal decided, a flag settled, a new trust level) and where to look',
+    }),
     emoji: Type.Union([Type.String(), Type.Null()], { description: 'Reactions: the latest emoji' }),
     count: Type.Integer({ description: 'How many events this notification stands for (reactions and messages collapse)' }),
     createdAt: Timestamp,

@@ -145,8 +145,9 @@ function visibleNotifications(db: Queryable, memberId: number, spaceIds: readonl
     .where('posts.deleted_at', 'is', null)
     .where((eb) => {
       const aboutMessage = messageNotificationSeen(eb, memberId, builtInGroups);
-      if (spaceIds.length === 0) return aboutMessage;
-      return eb.or([eb.and([eb('topics.deleted_at', 'is', null), eb('topics.space_id', 'in', spaceIds)]), aboutMessage]);
+      const notice = eb('notifications.type', '=', 'moderation');
+      if (spaceIds.length === 0) return eb.or([aboutMessage, notice]);
+      return eb.or([eb.and([eb('topics.deleted_at', 'is', null), eb('topics.space_id', 'in', spaceIds)]), aboutMessage, notice]);
     });
 }
 
@@ -163,9 +164,9 @@ export async function listNotifications(
     .select([
       'notifications.id', 'notifications.type', 'notifications.actor_id', 'notifications.topic_id', 'notifications.post_id', 'notifications.emoji',
       'notifications.count', 'notifications.created_at', 'notifications.read_at', 'posts.post_number', 'accounts.username', 'members.display_name',
-      'notifications.conversation_id', 'notifications.message_id', 'messages.number as message_number',
+      'notifications.conversation_id', 'notifications.message_id', 'messages.number as message_number', 'notifications.data',
     ])
-    .select(sql<string>`coalesce(topics.title, conversations.title, '')`.as('title'))
+    .select(sql<string>`coalesce(topics.title, conversations.title, notifications.data->>'title', '')`.as('title'))
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
     .limit(page.limit + 1);

@@ -2,3 +2,4 @@
 export { createSettingsService, type SettingsService } from './settings.service';
 export { registerSettingsRoutes } from './settings.routes';
 export type { SiteSettings } from './settings.schema';
+export { TrustLimits, TrustRequirements } from './settings.schema';

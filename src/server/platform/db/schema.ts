@@ -1,5 +1,6 @@
 // Row types of every table, for the typed query builder. Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
+import type { ModerationState, ModerationTables } from './schema-moderation';
 
 /** A timestamp the database fills in when omitted. */
 type DefaultTime = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -24,6 +25,8 @@ export interface MembersTable {
   joined_at: DefaultTime;
   last_seen_at: NullableTime;
   deleted_at: NullableTime;
+  /** Trust level 4 is granted by hand; the recompute job leaves a locked level alone (0008). */
+  trust_level_locked: Generated<boolean>;
 }
 
 export interface AccountsTable {
@@ -190,6 +193,9 @@ export interface TopicsTable {
   view_count: Generated<number>;
   /** Staff merged this topic into that one (0006). */
   merged_into_id: number | null;
+  /** Moderation keeps it from others (0008): held, hidden or rejected; it is soft-deleted meanwhile. */
+  moderation_state: ModerationState | null;
+  slow_mode_seconds: Generated<number>;
   created_at: DefaultTime;
   updated_at: DefaultTime;
   /** Generated: setweight(to_tsvector('simple', title), 'A'). */
@@ -208,6 +214,7 @@ export interface PostsTable {
   edited_at: NullableTime;
   deleted_at: NullableTime;
   deleted_by: number | null;
+  moderation_state: ModerationState | null;
   created_at: DefaultTime;
   updated_at: DefaultTime;
   /** Generated: to_tsvector('simple', body). */
@@ -229,7 +236,7 @@ export interface PostReactionsTable {
   created_at: DefaultTime;
 }
 
-export type NotificationType = 'reply' | 'mention' | 'quote' | 'reaction' | 'watching' | 'message';
+export type NotificationType = 'reply' | 'mention' | 'quote' | 'reaction' | 'watching' | 'message' | 'moderation';
 export type NotificationLevel = 'watching' | 'tracking' | 'normal' | 'muted';
 
 export interface NotificationsTable {
@@ -242,6 +249,8 @@ export interface NotificationsTable {
   post_id: number | null;
   conversation_id: number | null;
   message_id: number | null;
+  /** Moderation notices (0008): { text, url }. */
+  data: ColumnType<unknown, string | null | undefined, string | null>;
   emoji: string | null;
   count: Generated<number>;
   created_at: DefaultTime;
@@ -326,7 +335,7 @@ export interface MessagesTable {
   search: ColumnType<string, never, never>;
 }
 
-export interface DB {
+export interface DB extends ModerationTables {
   members: MembersTable;
   accounts: AccountsTable;
   identities: IdentitiesTable;

@@ -26,6 +26,7 @@ const statusText: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Body too large',
+  422: 'Refused by moderation',
   429: 'Rate limited (see Retry-After)',
   503: 'Service unavailable',
 };

@@ -20,6 +20,7 @@ export function presentPost(row: PostRow, reactions: readonly ReactionCount[], v
     html: hidden ? '' : row.html,
     revision: row.revision,
     deleted: row.deleted_at !== null,
+    moderationState: row.moderation_state,
     editedAt: row.edited_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     reactions: hidden ? [] : mine,

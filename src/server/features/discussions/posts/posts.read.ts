@@ -6,7 +6,7 @@ import type { PostView } from './posts.schema';
 import { findPost, listPosts, reactionCounts } from './posts.store';
 
 export async function readPostPage(db: Queryable, topicId: number, after: number, viewer: Viewer): Promise<{ posts: PostView[]; nextAfter: number | null }> {
-  const rows = await listPosts(db, topicId, after, limits.postsPerPage);
+  const rows = await listPosts(db, topicId, after, limits.postsPerPage, viewer.isStaff);
   const page = rows.slice(0, limits.postsPerPage);
   const reactions = await reactionCounts(db, page.map((r) => r.id), viewer.memberId);
   const last = page[page.length - 1];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam, NoContent, errorResponses } from '../../../platform/http/schemas';
-import { CreatePostBody, EditPostBody, PostView, PreviewBody, PreviewView, ReactionBody, ReactionParams, ReactionsView, RevisionList } from './posts.schema';
+import { CreatePostBody, EditPostBody, HeldPostView, PostView, PreviewBody, PreviewView, ReactionBody, ReactionParams, ReactionsView, RevisionList } from './posts.schema';
 import type { PostsService } from './posts.service';
 
 export function registerPostRoutes(app: FastifyInstance, posts: PostsService, postsPerMinute: number): void {
@@ -21,9 +21,19 @@ export function registerPostRoutes(app: FastifyInstance, posts: PostsService, po
     '/api/topics/:id/posts',
     {
       config: { ...member, rateLimit: { max: postsPerMinute, timeWindow: 60_000 } },
-      schema: { tags: ['discussions'], summary: 'Reply to a topic', params: IdParam, body: CreatePostBody, response: { 201: PostView, ...errorResponses(401, 403, 404, 409, 429) } },
+      schema: {
+        tags: ['discussions'],
+        summary: 'Reply to a topic',
+        description: 'Answers 201 with the post, or 202 when moderation holds it for review (with the reason).',
+        params: IdParam,
+        body: CreatePostBody,
+        response: { 201: PostView, 202: HeldPostView, ...errorResponses(401, 403, 404, 409, 422, 429) },
+      },
     },
-    async (request, reply) => reply.code(201).send(await posts.reply(request.principal, request.params.id, request.body)),
+    async (request, reply) => {
+      const created = await posts.reply(request.principal, request.params.id, request.body);
+      return reply.code('status' in created ? 202 : 201).send(created);
+    },
   );
 
   r.patch(

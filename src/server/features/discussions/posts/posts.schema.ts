@@ -29,6 +29,9 @@ export const PostView = Type.Object(
     html: Type.String({ description: 'Sanitized HTML rendered from body' }),
     revision: Type.Integer({ description: 'Send it back when editing; goes up by one on each edit' }),
     deleted: Type.Boolean(),
+    moderationState: Type.Union([Type.Literal('held'), Type.Literal('hidden'), Type.Literal('rejected'), Type.Null()], {
+      description: 'Why a deleted post is gone: held for review (only staff see those), hidden after flags, or rejected by a moderator; null otherwise',
+    }),
     editedAt: NullableTimestamp,
     createdAt: Timestamp,
     reactions: Type.Array(ReactionSummary),
@@ -78,3 +81,27 @@ export type RevisionView = Static<typeof RevisionView>;
 
 export const RevisionList = Type.Object({ items: Type.Array(RevisionView, { description: 'Oldest first; the last is the current body' }) });
 export type RevisionList = Static<typeof RevisionList>;
+
+export const HeldReasonView = Type.Object(
+  {
+    source: Type.Union([Type.Literal('automod'), Type.Literal('classifier'), Type.Literal('first_post'), Type.Literal('flags')], {
+      description: 'What held it: an automod rule (the built-in spam check is rule 0), a classifier, first-post review or flags',
+    }),
+    ruleId: Type.Union([Type.Integer(), Type.Null()]),
+    rule: Type.Union([Type.String(), Type.Null()], { description: 'The rule\'s name' }),
+    message: Type.String({ description: 'What the author is told' }),
+    guideline: Type.Union([Type.String(), Type.Null()], { description: 'The guidelines section it cites' }),
+    evidence: Type.Array(Type.String(), { description: 'What matched, in words' }),
+  },
+  { $id: 'HeldReason' },
+);
+
+export const HeldPostView = Type.Object(
+  {
+    id: Type.Integer({ description: 'The held post' }),
+    topicId: Type.Integer(),
+    status: Type.Literal('held'),
+    reason: HeldReasonView,
+  },
+  { $id: 'HeldPost', description: 'The post was written but waits for a moderator; nobody else sees it until it is approved' },
+);

@@ -1,5 +1,7 @@
 // Posts: replies, edits with revisions and conflict detection, soft deletes, reactions.
 import type { AppContext } from '../../../context';
+import type { Queryable } from '../../../platform/db/database';
+import type { ModerationState } from '../../../platform/db/schema-moderation';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { hasRole, requireMember, requireRole, type Actor, type Principal } from '../../../platform/http/principal';
 import { recordActivity } from '../../activities';
@@ -8,6 +10,7 @@ import { requireKnownMentions } from '../../notifications';
 import { withBookmarks } from '../bookmarks/bookmarks.read';
 import { limits, type Reaction } from '../discussions.rules';
 import { renderMarkdown } from '../markdown';
+import { openGate, type HeldPost, type PostGate } from '../post-gate';
 import { countInSpace } from '../spaces/spaces.store';
 import { requireText, type TopicsService, type VisibleTopic } from '../topics/topics.service';
 import { nextPostNumber, restoreTopic, softDeleteTopic, updateTopic } from '../topics/topics.store';
@@ -18,12 +21,13 @@ import {
   deleteReaction, findPost, insertPost, insertReaction, insertRevision, listRevisions, postInTopic, reactionCounts, restorePost, softDeletePost, updatePostBody,
   type PostRow,
 } from './posts.store';
+import { announceVisibility, releasePost, withholdPost, type VisibilityChange } from './withhold';
 
 interface VisiblePost extends VisibleTopic {
   post: PostRow;
 }
 
-export function createPostsService(ctx: AppContext, topics: TopicsService) {
+export function createPostsService(ctx: AppContext, topics: TopicsService, gate: PostGate = openGate) {
   const db = ctx.database.db;
   const viewerOf = (actor: Actor) => ({ memberId: actor?.memberId ?? null, isStaff: hasRole(actor, 'moderator') });
 
@@ -64,7 +68,8 @@ export function createPostsService(ctx: AppContext, topics: TopicsService) {
       return { html: renderMarkdown(markdown) };
     },
 
-    async reply(actor: Actor, topicId: number, body: CreatePostBody): Promise<PostView> {
+    /** A new reply, or (202) a held one that waits for a moderator. */
+    async reply(actor: Actor, topicId: number, body: CreatePostBody): Promise<PostView | HeldPost> {
       const member = requireMember(actor);
       const markdown = requireText('body', body.body, limits.bodyMin);
       const { topic, access } = await topics.visibleTopic(actor, topicId);
@@ -78,14 +83,19 @@ export function createPostsService(ctx: AppContext, topics: TopicsService) {
       }
       await requireKnownMentions(db, markdown);
       const at = new Date();
+      const verdict = await gate.check({ kind: 'reply', authorId: member.memberId, spaceId: topic.space_id, topicId, title: null, markdown, replyToPostId: body.replyToPostId ?? null, at });
+      const held = verdict.held !== null;
       const postId = await ctx.database.tx(async (trx) => {
-        const postNumber = await nextPostNumber(trx, topicId, { isReply: true, posterId: member.memberId, at });
-        const id = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: body.replyToPostId ?? null, body: markdown, html: renderMarkdown(markdown), at });
-        await countInSpace(trx, topic.space_id, { topics: 0, posts: 1, at });
-        await recordActivity(trx, { memberId: member.memberId, kind: 'post.created', occurredAt: at, spaceId: topic.space_id, topicId, postId: id });
+        const postNumber = await nextPostNumber(trx, topicId, { isReply: true, posterId: member.memberId, at, held });
+        const id = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: body.replyToPostId ?? null, body: markdown, html: renderMarkdown(markdown), at, held });
+        if (!held) await countInSpace(trx, topic.space_id, { topics: 0, posts: 1, at });
+        await recordActivity(trx, { memberId: member.memberId, kind: held ? 'post.held' : 'post.created', occurredAt: at, spaceId: topic.space_id, topicId, postId: id });
+        await verdict.record(trx, { postId: id, topicId });
         return id;
       });
-      await ctx.bus.emit('post.created', { postId, topicId, spaceId: topic.space_id, authorId: member.memberId });
+      if (!held) await ctx.bus.emit('post.created', { postId, topicId, spaceId: topic.space_id, authorId: member.memberId });
+      await verdict.afterCommit({ postId, topicId });
+      if (verdict.held) return { id: postId, topicId, status: 'held', reason: verdict.held };
       return present(actor, postId);
     },
 
@@ -181,6 +191,24 @@ export function createPostsService(ctx: AppContext, topics: TopicsService) {
       if (!(await deleteReaction(db, id, member.memberId, emoji))) throw notFound('You have not reacted with that emoji');
       await ctx.bus.emit('reaction.removed', { postId: id, topicId: topic.id, spaceId: topic.space_id, memberId: member.memberId, emoji });
     },
+
+    // Moderation (review queue, flags): no actor, the caller has checked its rights. See withhold.ts.
+    /** Withholds the post (soft delete with a state; a first post takes its topic); false when readers saw no change. */
+    async withhold(postId: number, state: ModerationState, byMemberId: number | null): Promise<boolean> {
+      const change = await ctx.database.tx((trx) => withholdPost(trx, postId, state, byMemberId));
+      await announceVisibility(ctx.bus, change);
+      return change !== null;
+    },
+    /** Restores a withheld post and its counters; false when it was not withheld. */
+    async release(postId: number): Promise<boolean> {
+      const change = await ctx.database.tx((trx) => releasePost(trx, postId));
+      await announceVisibility(ctx.bus, change);
+      return change !== null;
+    },
+    /** The same inside the caller's transaction; pass the result to announce() after commit. */
+    withholdIn: (trx: Queryable, postId: number, state: ModerationState, byMemberId: number | null): Promise<VisibilityChange | null> => withholdPost(trx, postId, state, byMemberId),
+    releaseIn: (trx: Queryable, postId: number): Promise<VisibilityChange | null> => releasePost(trx, postId),
+    announce: (change: VisibilityChange | null): Promise<void> => announceVisibility(ctx.bus, change),
   };
 }
 

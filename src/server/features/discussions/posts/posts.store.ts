@@ -4,7 +4,7 @@ import type { Queryable } from '../../../platform/db/database';
 
 export async function insertPost(
   db: Queryable,
-  post: { topicId: number; authorId: number; postNumber: number; replyToPostId: number | null; body: string; html: string; at: Date },
+  post: { topicId: number; authorId: number; postNumber: number; replyToPostId: number | null; body: string; html: string; at: Date; held?: boolean },
 ): Promise<number> {
   const row = await db
     .insertInto('posts')
@@ -17,6 +17,8 @@ export async function insertPost(
       html: post.html,
       created_at: post.at,
       updated_at: post.at,
+      // A held post is written soft-deleted, so that no read path shows it before a moderator approves it.
+      ...(post.held ? { deleted_at: post.at, moderation_state: 'held' as const } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -30,7 +32,7 @@ function postsWithAuthors(db: Queryable) {
     .leftJoin('accounts', 'accounts.member_id', 'posts.author_id')
     .select([
       'posts.id', 'posts.topic_id', 'posts.author_id', 'posts.post_number', 'posts.reply_to_post_id', 'posts.body', 'posts.html', 'posts.revision',
-      'posts.edited_at', 'posts.deleted_at', 'posts.created_at', 'accounts.username', 'members.display_name',
+      'posts.edited_at', 'posts.deleted_at', 'posts.moderation_state', 'posts.created_at', 'accounts.username', 'members.display_name',
     ]);
 }
 
@@ -41,9 +43,11 @@ export async function findPost(db: Queryable, id: number) {
 export type PostRow = NonNullable<Awaited<ReturnType<typeof findPost>>>;
 
 /** Posts of a topic after a post number, in order; one more than `limit` to tell whether a page follows. */
-export async function listPosts(db: Queryable, topicId: number, after: number, limit: number): Promise<PostRow[]> {
-  return postsWithAuthors(db)
-    .where('posts.topic_id', '=', topicId)
+/** A page of a topic's posts; posts held for review are left out unless `withHeld` (staff). */
+export async function listPosts(db: Queryable, topicId: number, after: number, limit: number, withHeld = true): Promise<PostRow[]> {
+  let query = postsWithAuthors(db).where('posts.topic_id', '=', topicId);
+  if (!withHeld) query = query.where((eb) => eb.or([eb('posts.moderation_state', 'is', null), eb('posts.moderation_state', '<>', 'held')]));
+  return query
     .where('posts.post_number', '>', after)
     .orderBy('posts.post_number')
     .limit(limit + 1)

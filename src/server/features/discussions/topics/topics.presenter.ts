@@ -19,5 +19,6 @@ export function presentTopic(row: TopicRow): TopicView {
     createdAt: row.created_at.toISOString(),
     deletedAt: row.deleted_at?.toISOString() ?? null,
     mergedIntoId: row.merged_into_id,
+    slowModeSeconds: row.slow_mode_seconds,
   };
 }

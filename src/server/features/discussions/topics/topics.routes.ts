@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sendJson, serializerOf } from '../../../platform/http/json';
 import { IdParam, errorResponses } from '../../../platform/http/schemas';
+import { HeldPostView } from '../posts/posts.schema';
 import { CreateTopicBody, MoveTopicBody, PatchTopicBody, TopicDetail, TopicListQuery, TopicPage, TopicQuery, TopicView } from './topics.schema';
 import type { TopicsService } from './topics.service';
 
@@ -26,9 +27,18 @@ export function registerTopicRoutes(app: FastifyInstance, topics: TopicsService,
     '/api/topics',
     {
       config: { auth: 'member', rateLimit: { max: postsPerMinute, timeWindow: 60_000 } },
-      schema: { tags: ['discussions'], summary: 'Start a topic with its first post', body: CreateTopicBody, response: { 201: TopicDetail, ...errorResponses(401, 403, 404, 429) } },
+      schema: {
+        tags: ['discussions'],
+        summary: 'Start a topic with its first post',
+        description: 'Answers 201 with the topic, or 202 when moderation holds the first post for review (with the reason).',
+        body: CreateTopicBody,
+        response: { 201: TopicDetail, 202: HeldPostView, ...errorResponses(401, 403, 404, 422, 429) },
+      },
     },
-    async (request, reply) => reply.code(201).send(await topics.create(request.principal, request.body)),
+    async (request, reply) => {
+      const created = await topics.create(request.principal, request.body);
+      return reply.code('status' in created ? 202 : 201).send(created);
+    },
   );
 
   r.get(

@@ -21,6 +21,7 @@ export const TopicView = Type.Object(
     createdAt: Timestamp,
     deletedAt: NullableTimestamp,
     mergedIntoId: Type.Union([Type.Integer(), Type.Null()], { description: 'Staff merged this topic into that one: its posts are there now' }),
+    slowModeSeconds: Type.Integer({ description: 'Members may post once every this many seconds here; 0: no slow mode' }),
     lastReadPostNumber: Type.Optional(Type.Integer({ description: 'Signed-in viewers: the highest post number they read (0: none)' })),
     unreadCount: Type.Optional(Type.Integer({ description: 'Signed-in viewers: posts after the one they last read' })),
     notificationLevel: Type.Optional(NotificationLevelSchema),

@@ -10,6 +10,7 @@ import { requireKnownMentions, topicViewerStates, type TopicViewerState } from '
 import { bookmarkedAmong } from '../bookmarks/bookmarks.store';
 import { limits, normalizeTags, slugify, type SpaceAccess } from '../discussions.rules';
 import { renderMarkdown } from '../markdown';
+import { openGate, type HeldPost, type PostGate } from '../post-gate';
 import { readPost, readPostPage } from '../posts/posts.read';
 import type { PostView } from '../posts/posts.schema';
 import { insertPost, reactionCounts } from '../posts/posts.store';
@@ -57,7 +58,7 @@ function applyOverlay(post: PostView, overlay: TopicPageOverlay): PostView {
   return { ...post, bookmarked, reactions: mine ? post.reactions.map((r) => ({ ...r, reacted: mine.has(r.emoji) })) : post.reactions };
 }
 
-export function createTopicsService(ctx: AppContext, spaces: SpacesService, cache: ReadCache) {
+export function createTopicsService(ctx: AppContext, spaces: SpacesService, cache: ReadCache, gate: PostGate = openGate) {
   const db = ctx.database.db;
 
   /** The topic and the viewer's rights in its space; 404 when deleted (staff excepted) or in a space the viewer cannot see. */
@@ -165,7 +166,8 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService, cach
       return { items: shared.items.map((t) => ({ ...t, ...states.get(t.id) })), nextCursor: shared.nextCursor };
     },
 
-    async create(actor: Actor, body: CreateTopicBody): Promise<TopicDetail> {
+    /** A new topic, or (202) a held one that waits for a moderator. */
+    async create(actor: Actor, body: CreateTopicBody): Promise<TopicDetail | HeldPost> {
       const member = requireMember(actor);
       const title = requireText('title', body.title, limits.titleMin);
       const markdown = requireText('body', body.body, limits.bodyMin);
@@ -173,15 +175,21 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService, cach
       if (!access.canPost) throw forbidden('You cannot start topics in this space');
       await requireKnownMentions(db, markdown);
       const at = new Date();
+      const verdict = await gate.check({ kind: 'topic', authorId: member.memberId, spaceId: body.spaceId, topicId: null, title, markdown, replyToPostId: null, at });
+      const held = verdict.held !== null;
+      const tags = normalizeTags([...(body.tags ?? []), ...verdict.tags]);
       const ids = await ctx.database.tx(async (trx) => {
-        const topicId = await insertTopic(trx, { spaceId: body.spaceId, authorId: member.memberId, title, slug: slugify(title), tags: normalizeTags(body.tags ?? []), at });
+        const topicId = await insertTopic(trx, { spaceId: body.spaceId, authorId: member.memberId, title, slug: slugify(title), tags, at, held });
         const postNumber = await nextPostNumber(trx, topicId, { isReply: false, posterId: member.memberId, at });
-        const postId = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: null, body: markdown, html: renderMarkdown(markdown), at });
-        await countInSpace(trx, body.spaceId, { topics: 1, posts: 1, at });
-        await recordActivity(trx, { memberId: member.memberId, kind: 'topic.created', occurredAt: at, spaceId: body.spaceId, topicId, postId });
+        const postId = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: null, body: markdown, html: renderMarkdown(markdown), at, held });
+        if (!held) await countInSpace(trx, body.spaceId, { topics: 1, posts: 1, at });
+        await recordActivity(trx, { memberId: member.memberId, kind: held ? 'topic.held' : 'topic.created', occurredAt: at, spaceId: body.spaceId, topicId, postId });
+        await verdict.record(trx, { postId, topicId });
         return { topicId, postId };
       });
-      await ctx.bus.emit('topic.created', { topicId: ids.topicId, spaceId: body.spaceId, postId: ids.postId, authorId: member.memberId });
+      if (!held) await ctx.bus.emit('topic.created', { topicId: ids.topicId, spaceId: body.spaceId, postId: ids.postId, authorId: member.memberId });
+      await verdict.afterCommit(ids);
+      if (verdict.held) return { id: ids.postId, topicId: ids.topicId, status: 'held', reason: verdict.held };
       return detail(actor, ids.topicId, 0);
     },
 

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../../platform/db/database';
 
-export async function insertTopic(db: Queryable, topic: { spaceId: number; authorId: number; title: string; slug: string; tags: string[]; at: Date }): Promise<number> {
+export async function insertTopic(db: Queryable, topic: { spaceId: number; authorId: number; title: string; slug: string; tags: string[]; at: Date; held?: boolean }): Promise<number> {
   const row = await db
     .insertInto('topics')
     .values({
@@ -15,6 +15,7 @@ export async function insertTopic(db: Queryable, topic: { spaceId: number; autho
       last_poster_id: topic.authorId,
       created_at: topic.at,
       updated_at: topic.at,
+      ...(topic.held ? { deleted_at: topic.at, moderation_state: 'held' as const } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -28,7 +29,7 @@ export function topicsWithAuthors(db: Queryable) {
     .leftJoin('accounts', 'accounts.member_id', 'topics.author_id')
     .select([
       'topics.id', 'topics.space_id', 'topics.author_id', 'topics.title', 'topics.slug', 'topics.tags', 'topics.pinned', 'topics.locked', 'topics.closed',
-      'topics.unlisted', 'topics.reply_count', 'topics.last_posted_at', 'topics.created_at', 'topics.deleted_at', 'topics.merged_into_id', 'accounts.username',
+      'topics.unlisted', 'topics.reply_count', 'topics.last_posted_at', 'topics.created_at', 'topics.deleted_at', 'topics.merged_into_id', 'topics.slow_mode_seconds', 'accounts.username',
       'members.display_name',
     ]);
 }
@@ -59,14 +60,15 @@ export async function listTopics(
 }
 
 /** Hands out the next post number and records the activity; the row lock orders concurrent replies. */
-export async function nextPostNumber(db: Queryable, topicId: number, change: { isReply: boolean; posterId: number; at: Date }): Promise<number> {
+/** The next post number; a held reply takes a number but leaves the counts and the latest activity alone. */
+export async function nextPostNumber(db: Queryable, topicId: number, change: { isReply: boolean; posterId: number; at: Date; held?: boolean }): Promise<number> {
   const row = await db
     .updateTable('topics')
     .set((eb) => ({
       last_post_number: eb('last_post_number', '+', 1),
-      reply_count: eb('reply_count', '+', change.isReply ? 1 : 0),
-      last_posted_at: change.at,
-      last_poster_id: change.posterId,
+      ...(change.held
+        ? {}
+        : { reply_count: eb('reply_count', '+', change.isReply ? 1 : 0), last_posted_at: change.at, last_poster_id: change.posterId }),
     }))
     .where('id', '=', topicId)
     .returning('last_post_number')

@@ -1,0 +1,130 @@
+// The review queue: one list of what awaits a moderator (flagged, held and first posts, flagged
+// members, sign-ups), filtered and sorted, claimed, and decided. A decision publishes or withholds the
+// post, settles the flags, teaches the classifiers, can sanction the author, is audited, and tells
+// the author (and the flaggers) after commit.
+import type { AppContext } from '../../../context';
+import { AppError, notFound } from '../../../platform/errors';
+import { requireRole, type Actor } from '../../../platform/http/principal';
+import { insertAudit } from '../../audit';
+import { renderMarkdown } from '../../discussions';
+import { releasePost, withholdPost, type PostStateChange } from '../../discussions/posts/post-moderation.store';
+import { insertRevision, updatePostBody } from '../../discussions/posts/posts.store';
+import { notifyFlaggers, settleFlags } from '../flags';
+import type { ModerationNotices } from '../notices';
+import type { SanctionsService } from '../sanctions/sanctions.service';
+import { authorNotice, effectOf } from './decisions.rules';
+import { presentItem } from './queue.presenter';
+import type { DecisionBody, QueuePage, QueueQuery, ReviewItemView } from './queue.schema';
+import { claimItem, countPending, findPostBody, findQueueItem, insertLabels, listQueue, releaseClaim, resolveItem } from './queue.store';
+
+/** After commit: the events that keep caches, realtime and notifications right. */
+export async function announcePostChange(ctx: AppContext, change: PostStateChange | undefined, published: boolean): Promise<void> {
+  if (!change?.changed) return;
+  const { postId, topicId, spaceId, authorId, isFirst } = change;
+  if (published) {
+    if (isFirst) await ctx.bus.emit('topic.created', { topicId, spaceId, postId, authorId });
+    else await ctx.bus.emit('post.created', { postId, topicId, spaceId, authorId });
+  } else {
+    await ctx.bus.emit('post.deleted', { postId, topicId, spaceId });
+    if (isFirst) await ctx.bus.emit('topic.deleted', { topicId, spaceId });
+  }
+}
+
+export function createQueueService(ctx: AppContext, deps: { notices: ModerationNotices; sanctions: SanctionsService }) {
+  const db = ctx.database.db;
+
+  async function load(id: number): Promise<ReviewItemView> {
+    const row = await findQueueItem(db, id);
+    if (!row) throw notFound('Review item not found');
+    return presentItem(row);
+  }
+
+  return {
+    load,
+
+    async list(actor: Actor, query: QueueQuery): Promise<QueuePage> {
+      requireRole(actor, 'moderator', 'Only staff can see the review queue');
+      const limit = query.limit ?? 30;
+      const rows = await listQueue(db, {
+        status: query.status ?? 'pending',
+        kind: query.kind,
+        spaceIds: query.spaceId === undefined ? undefined : [query.spaceId],
+        olderThan: query.olderThanHours === undefined ? undefined : new Date(Date.now() - query.olderThanHours * 3_600_000),
+        sort: query.sort ?? 'age',
+        limit,
+        offset: query.offset ?? 0,
+      });
+      return { items: rows.slice(0, limit).map(presentItem), hasMore: rows.length > limit, pending: await countPending(db) };
+    },
+
+    async get(actor: Actor, id: number): Promise<ReviewItemView> {
+      requireRole(actor, 'moderator', 'Only staff can see the review queue');
+      return load(id);
+    },
+
+    async claim(actor: Actor, id: number): Promise<ReviewItemView> {
+      const staff = requireRole(actor, 'moderator', 'Only staff can claim review items');
+      const item = await load(id);
+      if (item.status !== 'pending') throw new AppError('already_decided', 'This item was already decided');
+      if (!(await claimItem(db, id, staff.memberId, new Date()))) throw new AppError('claimed_by_other', `${item.claimedBy ?? 'Another moderator'} is working on this item`);
+      return load(id);
+    },
+
+    async unclaim(actor: Actor, id: number): Promise<ReviewItemView> {
+      const staff = requireRole(actor, 'moderator', 'Only staff can release review items');
+      await releaseClaim(db, id, staff.memberId);
+      return load(id);
+    },
+
+    async decide(actor: Actor, id: number, body: DecisionBody, ip: string): Promise<ReviewItemView> {
+      const staff = requireRole(actor, 'moderator', 'Only staff can decide review items');
+      const row = await findQueueItem(db, id);
+      if (!row) throw notFound('Review item not found');
+      if (row.status !== 'pending') throw new AppError('already_decided', 'This item was already decided');
+      if (row.claimed_by !== null && row.claimed_by !== staff.memberId && staff.role !== 'admin') {
+        throw new AppError('claimed_by_other', `${row.claimed_by_username ?? 'Another moderator'} claimed this item`);
+      }
+      if (body.action === 'edit' && (body.body === undefined || row.post_id === null)) throw new AppError('invalid_request', 'edit needs the new body, and a post', { field: 'body' });
+      const effect = effectOf(body.action, body.category);
+      const at = new Date();
+      const result = await ctx.database.tx(async (trx) => {
+        if (!(await resolveItem(trx, id, { status: effect.status, resolution: body.action, reason: body.reason, by: staff.memberId, at }))) {
+          throw new AppError('already_decided', 'Someone decided this item first');
+        }
+        let change: PostStateChange | undefined;
+        if (row.post_id !== null) {
+          if (body.action === 'edit' && body.body !== undefined) {
+            const post = await findPostBody(trx, row.post_id);
+            if (post && (await updatePostBody(trx, post.id, post.revision, { body: body.body, html: renderMarkdown(body.body), at }))) {
+              await insertRevision(trx, { postId: post.id, revision: post.revision, body: post.body, editorId: staff.memberId });
+            }
+          }
+          if (effect.postState === null) change = await releasePost(trx, row.post_id, at);
+          else if (effect.postState !== undefined) change = await withholdPost(trx, row.post_id, effect.postState, staff.memberId, at);
+          await insertLabels(trx, row.post_id, staff.memberId, effect.labels);
+        }
+        const flaggers = await settleFlags(trx, id, effect.flags);
+        await insertAudit(trx, {
+          actorId: staff.memberId, action: `review.${body.action}`, targetType: row.post_id !== null ? 'post' : 'member', targetId: row.post_id ?? row.member_id, reason: body.reason,
+          before: { itemId: id, kind: row.kind, state: row.moderation_state }, after: { status: effect.status, guideline: body.guideline ?? null, category: body.category ?? null }, ip,
+        });
+        const notice = authorNotice(body.action, body.reason, body.guideline, body.message);
+        const written = notice ? await deps.notices.write(trx, [{ memberId: row.member_id, ...notice, url: `/moderation/mine?item=${id}`, actorId: staff.memberId }]) : [];
+        await notifyFlaggers(trx, flaggers, effect.flags, row.topic_title ?? 'a post');
+        const sanction = body.sanction
+          ? await deps.sanctions.imposeIn(trx, { memberId: staff.memberId, role: staff.role === 'admin' ? 'admin' : 'moderator' }, row.member_id, {
+              kind: body.sanction.kind, reason: body.reason, guideline: body.guideline ?? 'guidelines', ...(body.message !== undefined ? { message: body.message } : {}),
+              ...(body.sanction.hours !== undefined ? { hours: body.sanction.hours } : {}), ...(row.post_id !== null ? { postId: row.post_id } : {}),
+            }, { reviewItemId: id, ip })
+          : undefined;
+        return { change, written, sanction };
+      });
+      await announcePostChange(ctx, result.change, effect.postState === null);
+      await deps.notices.announce(result.written);
+      await result.sanction?.after(actor);
+      return load(id);
+    },
+  };
+}
+
+export type QueueService = ReturnType<typeof createQueueService>;
