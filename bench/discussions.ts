@@ -2,8 +2,9 @@
 // (bulk SQL, Markdown rendered by the real renderer), then the hot reads and a reply under load, each
 // with the read cache on (hits) and off (RESPONSE_CACHE_ENTRIES=0: every request computes, as a miss).
 import { renderMarkdown } from '../src/server/features/discussions';
-import { openDatabase } from '../src/server/platform/db/database';
+import { openDatabase, type Database } from '../src/server/platform/db/database';
 import { relaxedModeration } from '../test/support/server';
+import { measureDryRun } from './moderation';
 import { load, signIn, startHearth, type Result, type Target } from './support';
 
 export interface BenchCommunity {
@@ -52,7 +53,7 @@ function bodies(): { markdown: string[]; html: string[] } {
 }
 
 /** Migrates the database and fills it; the server must not be running (the embedded one allows one process). */
-export async function seedCommunity(target: { databaseUrl: string | undefined; dataDir: string }): Promise<BenchCommunity> {
+export async function seedCommunity(target: { databaseUrl: string | undefined; dataDir: string }, whileOpen?: (database: Database) => Promise<void>): Promise<BenchCommunity> {
   const database = await openDatabase({ ...target, poolSize: 2 });
   try {
     await database.migrate();
@@ -94,6 +95,7 @@ export async function seedCommunity(target: { databaseUrl: string | undefined; d
     ]);
     // Vacuumed as well as analyzed, so autovacuum does not wake up on the fresh rows in the middle of a measurement.
     await database.raw('vacuum analyze');
+    await whileOpen?.(database);
     const ids = await database.raw(`select min(id) as first, max(id) as last from topics where space_id = $1::bigint`, [spaceId]);
     return { spaceId, hotTopicId: Number(ids.rows[0]?.last), replyTopicId: Number(ids.rows[0]?.first), posts: TOPICS * POSTS_PER_TOPIC, searchTerm: SEARCH_TERM };
   } finally {
@@ -106,6 +108,8 @@ export interface DiscussionFigures {
   /** Labels of the read targets measured with the cache on. */
   reads: string[];
   search: string;
+  /** Lines measured in-process on the seeded database (the moderation dry-run). */
+  notes: string[];
 }
 
 async function readTargets(url: string, community: BenchCommunity, cookie: string): Promise<[string, Target][]> {
@@ -123,7 +127,10 @@ async function readTargets(url: string, community: BenchCommunity, cookie: strin
 /** Seeds 100k posts, then loads the reads with the cache on and off, and replies. */
 export async function measureDiscussions(name: string, target: { databaseUrl: string | undefined; dataDir: string }, env: Record<string, string>): Promise<DiscussionFigures> {
   const started = performance.now();
-  const community = await seedCommunity(target);
+  const notes: string[] = [];
+  const community = await seedCommunity(target, async (database) => {
+    notes.push(...(await measureDryRun(name, database)));
+  });
   console.log(`${name}: seeded ${community.posts.toLocaleString('en')} posts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const results: Result[] = [];
   const reads: string[] = [];
@@ -151,5 +158,5 @@ export async function measureDiscussions(name: string, target: { databaseUrl: st
       await server.stop();
     }
   }
-  return { results, reads, search };
+  return { results, reads, search, notes };
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createDatabase, databaseUrlFor, dropDatabase } from '../test/support/databases';
 import { assertBuilt, freePort, root, run, serverEntry } from '../test/support/processes';
 import { measureDiscussions, type DiscussionFigures } from './discussions';
+import { measureGateCost } from './moderation';
 import { connections, load, loadTool, seconds, serverEnv, signIn, startHearth, table, type Result } from './support';
 
 async function measurePlatform(name: string, env: Record<string, string>): Promise<Result[]> {
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   }
 
   const only = process.env.BENCH_ONLY;
+  const gate = only === 'platform' ? [] : measureGateCost();
   const results: Result[] = [baseline];
   const figures: DiscussionFigures[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
@@ -98,6 +100,8 @@ async function main(): Promise<void> {
     const me = results.filter((r) => r.label.includes('/api/me'));
     if (me.length > 0) console.log(`\nGoal: GET /api/me at 30% or more of bare node:http -> ${me.map((r) => `${r.label.split(':')[0]} ${((r.rps / baseline.rps) * 100).toFixed(0)}%`).join(', ')}`);
     if (figures.length > 0) console.log(`Goals for discussions (100k posts, ${connections} connections):\n${goals(figures, baseline, all).join('\n')}`);
+    for (const line of figures.flatMap((f) => f.notes)) console.log(line);
+    if (gate.length > 0) console.log(gate.join('\n'));
     if (warm.length > 0) console.log(`Warm start (existing embedded data dir, process start to first 200 from /healthz): median ${Math.round(warm[1] ?? 0)} ms (runs: ${warm.map((w) => Math.round(w)).join(', ')} ms; goal < 1500 ms)`);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import type { DryRunBody, DryRunView, AutomodRuleView } from './automod-api.sche
 import { compileRules, evaluate } from './automod.rules';
 import type { AutomodRuleInput } from './automod.schema';
 import { deleteRule, findRule, insertRule, listRules, setPositions, updateRule, type RuleRow } from './automod.store';
-import { postFactsScanner, sampleDetails } from './dry-run.scan';
+import { factNeeds, postFactsScanner, sampleDetails } from './dry-run.scan';
 import { checkPattern } from './regex-guard';
 import { ruleInputOf, type RuleCache } from './rule-cache';
 
@@ -127,8 +127,7 @@ export function createAutomodService(ctx: AppContext, deps: { settings: Settings
       if (skipped) throw new AppError('invalid_request', skipped.message, { field: 'rule' });
       const counts = { scanned: 0, matched: 0, held: 0, rejected: 0 };
       const matches: { postId: number; decision: string; evidence: string[] }[] = [];
-      const needsScores = body.rule.conditions.some((c) => c.type === 'classifier');
-      await postFactsScanner(db, { since: new Date(Date.now() - days * 86_400_000), scorer: needsScores ? deps.scorer : null }, (postId, facts) => {
+      await postFactsScanner(db, { since: new Date(Date.now() - days * 86_400_000), scorer: deps.scorer, needs: factNeeds([body.rule]) }, (postId, facts) => {
         counts.scanned++;
         const verdict = evaluate(set, facts);
         if (verdict.matches.length === 0) return;

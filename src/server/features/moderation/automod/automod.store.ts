@@ -45,19 +45,30 @@ export async function bumpRuleHits(db: Queryable, ids: readonly number[], at: Da
   await db.updateTable('automod_rules').set((eb) => ({ hits: eb('hits', '+', 1), last_hit_at: at })).where('id', 'in', ids).execute();
 }
 
-/** A batch of posts written since `since`, after id `afterId`, with what automod conditions read about them. */
+/** A batch of posts written since `since`, after id `afterId` (topics, authors and scores are read per batch, apart). */
 export async function dryRunBatch(db: Queryable, since: Date, afterId: number, limit: number) {
   return db
-    .selectFrom('posts as p')
-    .innerJoin('topics as t', 't.id', 'p.topic_id')
-    .innerJoin('members as m', 'm.id', 'p.author_id')
-    .leftJoin('post_scores as s', 's.post_id', 'p.id')
-    .select(['p.id', 'p.body', 'p.author_id', 'p.created_at', 'p.post_number', 't.title', 't.space_id', 'm.trust_level', 'm.joined_at', 's.spam', 's.hate', 's.offensive'])
-    .where('p.created_at', '>=', since)
-    .where('p.id', '>', afterId)
-    .orderBy('p.id')
+    .selectFrom('posts')
+    .select(['id', 'body', 'author_id', 'topic_id', 'created_at', 'post_number'])
+    .where('created_at', '>=', since)
+    .where('id', '>', afterId)
+    .orderBy('id')
     .limit(limit)
     .execute();
 }
 
 export type DryRunRow = Awaited<ReturnType<typeof dryRunBatch>>[number];
+
+export async function topicsByIds(db: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('topics').select(['id', 'title', 'space_id']).where('id', 'in', ids).execute();
+}
+
+export async function authorsByIds(db: Queryable, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('members').select(['id', 'trust_level', 'joined_at']).where('id', 'in', ids).execute();
+}
+
+export async function scoresByPostIds(db: Queryable, firstId: number, lastId: number) {
+  return db.selectFrom('post_scores').select(['post_id', 'spam', 'hate', 'offensive']).where('post_id', '>=', firstId).where('post_id', '<=', lastId).execute();
+}

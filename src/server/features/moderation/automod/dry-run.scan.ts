@@ -1,59 +1,91 @@
-// Streams the posts of a period in id order, batch by batch, and derives automod's facts for each:
-// links, mentions, the author's posts of the previous 24 hours within the period (rate and
-// duplicates), and classifier scores (stored at write time, or computed when a rule needs them).
-// The author's trust level is today's (levels are not kept per day).
+// Streams the posts of a period in id order, batch by batch, and derives automod's facts for each.
+// Only the facts the rule reads are derived: links, mentions, the author's posts of the previous 24
+// hours within the period (rate and duplicates), classifier scores (stored at write time, or computed
+// when missing). Topics and authors are read once per batch. The author's trust level is today's
+// (levels are not kept per day).
 import type { Queryable } from '../../../platform/db/database';
 import type { Scorer } from '../scoring';
+import type { AutomodRuleInput } from './automod.schema';
+import { authorsByIds, dryRunBatch, scoresByPostIds, topicsByIds, type DryRunRow } from './automod.store';
 import { linkHosts, mentionCount, textHash, type PostFacts } from './post-facts.rules';
-import { dryRunBatch } from './automod.store';
 
 const BATCH = 5000;
 const DAY_MS = 86_400_000;
+
+export interface FactNeeds {
+  links: boolean;
+  mentions: boolean;
+  history: boolean;
+  hashes: boolean;
+  scores: boolean;
+}
+
+export function factNeeds(rules: readonly AutomodRuleInput[]): FactNeeds {
+  const types = new Set(rules.flatMap((r) => r.conditions.map((c) => c.type)));
+  return { links: types.has('links'), mentions: types.has('mentions'), history: types.has('rate') || types.has('duplicate'), hashes: types.has('duplicate'), scores: types.has('classifier') };
+}
 
 interface AuthorWindow {
   count: number;
   recent: { hash: string; at: number }[];
 }
 
+type Scores = PostFacts['scores'];
+
+async function batchContext(db: Queryable, rows: readonly DryRunRow[], needs: FactNeeds) {
+  const [topics, authors, scores] = await Promise.all([
+    topicsByIds(db, [...new Set(rows.map((r) => r.topic_id))]),
+    authorsByIds(db, [...new Set(rows.map((r) => r.author_id))]),
+    needs.scores && rows.length > 0 ? scoresByPostIds(db, rows[0]?.id ?? 0, rows[rows.length - 1]?.id ?? 0) : Promise.resolve([]),
+  ]);
+  return {
+    topics: new Map(topics.map((t) => [t.id, t])),
+    authors: new Map(authors.map((a) => [a.id, a])),
+    scores: new Map<number, Scores>(
+      scores.map((s) => [s.post_id, { spam: { spam: s.spam, ham: 1 - s.spam }, abuse: { hate: s.hate, offensive: s.offensive, neither: Math.max(0, 1 - s.hate - s.offensive) } }]),
+    ),
+  };
+}
+
 export async function postFactsScanner(
   db: Queryable,
-  options: { since: Date; scorer: Scorer | null },
+  options: { since: Date; scorer: Scorer | null; needs: FactNeeds },
   visit: (postId: number, facts: PostFacts) => void,
 ): Promise<void> {
+  const { needs } = options;
   const authors = new Map<number, AuthorWindow>();
-  let afterId = 0;
-  for (;;) {
+  const none: string[] = [];
+  for (let afterId = 0; ; ) {
     const rows = await dryRunBatch(db, options.since, afterId, BATCH);
+    const context = await batchContext(db, rows, needs);
     for (const row of rows) {
       const at = row.created_at.getTime();
-      const text = row.post_number === 1 ? `${row.title}\n\n${row.body}` : row.body;
+      const topic = context.topics.get(row.topic_id);
+      const author = context.authors.get(row.author_id);
+      const text = row.post_number === 1 && topic ? `${topic.title}\n\n${row.body}` : row.body;
       const window = authors.get(row.author_id) ?? { count: 0, recent: [] };
       authors.set(row.author_id, window);
-      while (window.recent.length > 0 && (window.recent[0]?.at ?? at) < at - DAY_MS) window.recent.shift();
-      const hash = textHash(text);
-      let scores: PostFacts['scores'];
-      if (row.spam !== null) {
-        scores = { spam: { spam: row.spam, ham: 1 - row.spam }, abuse: { hate: row.hate ?? 0, offensive: row.offensive ?? 0, neither: 1 - (row.hate ?? 0) - (row.offensive ?? 0) } };
-      } else if (options.scorer) {
-        const scored = options.scorer.score(text);
-        scores = { spam: scored.spam, abuse: scored.abuse };
-      } else {
-        scores = {};
+      if (needs.history) while (window.recent.length > 0 && (window.recent[0]?.at ?? at) < at - DAY_MS) window.recent.shift();
+      const hash = needs.hashes ? textHash(text) : '';
+      let scores: Scores = {};
+      if (needs.scores) {
+        const scored = context.scores.get(row.id) ?? options.scorer?.score(text);
+        scores = scored ? { spam: scored.spam, abuse: scored.abuse } : {};
       }
       visit(row.id, {
         text,
-        links: linkHosts(row.body),
-        mentions: mentionCount(row.body),
-        spaceId: row.space_id,
-        author: { trustLevel: row.trust_level, accountAgeHours: (at - row.joined_at.getTime()) / 3_600_000, postCount: window.count },
-        recentPostTimes: window.recent.map((p) => p.at),
-        recentTextHashes: window.recent,
+        links: needs.links ? linkHosts(row.body) : none,
+        mentions: needs.mentions ? mentionCount(row.body) : 0,
+        spaceId: topic?.space_id ?? 0,
+        author: { trustLevel: author?.trust_level ?? 0, accountAgeHours: author ? (at - author.joined_at.getTime()) / 3_600_000 : 0, postCount: window.count },
+        recentPostTimes: needs.history ? window.recent.map((p) => p.at) : [],
+        recentTextHashes: needs.history ? window.recent : [],
         at,
         scores,
-        hash,
+        ...(needs.hashes ? { hash } : {}),
       });
       window.count++;
-      window.recent.push({ hash, at });
+      if (needs.history) window.recent.push({ hash, at });
     }
     if (rows.length < BATCH) return;
     afterId = rows[rows.length - 1]?.id ?? afterId;
