@@ -245,6 +245,7 @@ describe('POST /api/moderation/mediations', () => {
     assertError(await moderator.client.post('/api/moderation/mediations', { ...body, memberIds: [alice.id, alice.id] }), 400, 'invalid_request', 'memberIds');
     assertError(await moderator.client.post('/api/moderation/mediations', { ...body, memberIds: [alice.id, moderator.id] }), 400, 'invalid_request', 'memberIds');
     assertError(await moderator.client.post('/api/moderation/mediations', { ...body, message: '' }), 400, 'invalid_request', 'message');
+    assertError(await moderator.client.post('/api/moderation/mediations', { ...body, message: '  \n ' }), 400, 'invalid_request', 'message');
     assertError(await moderator.client.post('/api/moderation/mediations', { ...body, extra: true }), 400, 'invalid_request', 'extra');
     assertError(await alice.client.post('/api/moderation/mediations', { ...body, memberIds: [bob.id, carol.id] }), 403, 'forbidden');
     const key = await createApiKey(moderator, 'read');

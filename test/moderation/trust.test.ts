@@ -151,6 +151,7 @@ describe('GET /api/trust-levels and GET /api/me/trust', () => {
   test('401; the member\'s counts, limits and progress toward the next level', async () => {
     assertError(await server.client().get('/api/me/trust'), 401, 'unauthorized');
     const member = await createMember(server);
+    await setLevel(member, 1);
     const topic = await createTopic(admin.client, space.id);
     await replyTo(admin.client, topic.id, 'a second post');
     assert.equal((await member.client.put(`/api/topics/${topic.id}/read`, { postNumber: 2 })).status, 200);
@@ -188,9 +189,12 @@ describe('recomputing trust levels', () => {
     assertError(await moderator.client.post(path), 403, 'forbidden');
     const reply = await admin.client.post<{ changed: number; promoted: { memberId: number; from: number; to: number }[]; demoted: { memberId: number; from: number; to: number }[] }>(path);
     assert.equal(reply.status, 200, reply.text);
-    assert.deepEqual(reply.body.promoted.map((c) => [c.memberId, c.from, c.to]), [[reader.id, 0, 1]]);
+    // Other members of this file may earn 1 as well (authors have read their own topics).
+    const promoted = reply.body.promoted.map((c) => [c.memberId, c.from, c.to]);
+    assert.deepEqual(promoted.find(([id]) => id === reader.id), [reader.id, 0, 1]);
+    assert.ok(promoted.every(([id]) => id !== regular.id && id !== leader.id), JSON.stringify(promoted));
     assert.deepEqual(reply.body.demoted.map((c) => [c.memberId, c.from, c.to]), [[regular.id, 3, 2]]);
-    assert.equal(reply.body.changed, 2);
+    assert.equal(reply.body.changed, promoted.length + 1);
     assert.equal((await levelOf(reader)).trust_level, 1);
     assert.deepEqual(await levelOf(leader), { trust_level: 4, trust_level_locked: true });
 

@@ -31,7 +31,8 @@ export function toProblem(error: unknown, response: Response): ApiProblem {
   const code = typeof body.code === 'string' ? body.code : 'http_error';
   const requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
   let message = typeof body.message === 'string' ? body.message : `The server answered ${response.status} ${response.statusText}.`;
-  if (response.status === 429) message = rateLimitMessage(response);
+  // Slow mode and trust-level limits explain themselves (and when to try again); plain rate limits get a friendly wait.
+  if (response.status === 429 && code !== 'slow_mode' && code !== 'trust_limit') message = rateLimitMessage(response);
   if (response.status >= 500 && requestId) message = `${message} (reference ${requestId})`;
   const problem: ApiProblem = { status: response.status, code, message };
   if (typeof body.field === 'string') problem.field = body.field;

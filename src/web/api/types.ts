@@ -2,7 +2,7 @@
 import type { paths } from './schema';
 
 type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
-type Success<Op> = Op extends { responses: infer R } ? (200 extends keyof R ? Json<R[200]> : 201 extends keyof R ? Json<R[201]> : never) : never;
+export type Success<Op> = Op extends { responses: infer R } ? (200 extends keyof R ? Json<R[200]> : 201 extends keyof R ? Json<R[201]> : never) : never;
 
 export type SiteFacts = Success<paths['/api/site']['get']>;
 export type Guidelines = Success<paths['/api/guidelines']['get']>;

@@ -32,8 +32,11 @@ function FieldNotes({ id, hint, error }: { id: string; hint?: string | undefined
 // Explicit option lists keep the props simple; Preact's attribute types are unions that do not spread well.
 interface InputOptions {
   name: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'search';
+  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'number' | 'date';
   required?: boolean;
+  min?: number;
+  max?: number;
+  step?: number | 'any';
   autoComplete?: string;
   minLength?: number;
   maxLength?: number;
@@ -58,6 +61,10 @@ function TypedInput({ type = 'text', ...props }: CommonInputProps & { type?: Inp
       return <input type="url" {...props} />;
     case 'search':
       return <input type="search" {...props} />;
+    case 'number':
+      return <input type="number" {...props} />;
+    case 'date':
+      return <input type="date" {...props} />;
     default:
       return <input type="text" {...props} />;
   }
@@ -99,15 +106,21 @@ export interface SelectOption {
   label: string;
 }
 
-type SelectProps = FieldFrame & { name: string; options: SelectOption[]; defaultValue?: string };
+type SelectProps = FieldFrame & { name: string; options: SelectOption[]; defaultValue?: string; onChange?: (value: string) => void };
 
 // Preact has no defaultValue for <select>, so the initial choice is marked on its option.
-export function Select({ label, hint, error, name, options, defaultValue }: SelectProps) {
+export function Select({ label, hint, error, name, options, defaultValue, onChange }: SelectProps) {
   const id = useId();
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, hint, error)}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={onChange ? (event) => onChange(event.currentTarget.value) : undefined}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value} selected={option.value === defaultValue}>
             {option.label}

@@ -10,11 +10,14 @@ import { useAction } from '../../lib/use-action';
 import { Composer } from './composer';
 import { topicPath } from './paths';
 import { useSpaces } from './use-spaces';
+import { HeldNotice, ModerationProblemLink } from '../moderation/held-notice';
+import { isHeld, type HeldPost } from '../moderation/types';
 
 function NewTopicForm() {
   const { query } = useLocation();
   const spaces = useSpaces();
   const [body, setBody] = useState('');
+  const [held, setHeld] = useState<HeldPost | null>(null);
   const action = useAction(async (form: HTMLFormElement) => {
     const text = formText(form);
     const tags = text('tags')
@@ -23,8 +26,11 @@ function NewTopicForm() {
       .filter(Boolean);
     const result = await call(api.POST('/api/topics', { body: { spaceId: Number(text('spaceId')), title: text('title'), body, ...(tags.length ? { tags } : {}) } }));
     if (!result.ok) return result.problem;
+    // A held topic stays out of sight until a moderator approves it; the author is told why instead.
+    if (isHeld(result.data)) return setHeld(result.data);
     navigate(topicPath(result.data));
   });
+  if (held) return <HeldNotice held={held} />;
   if (!spaces.data) return <Loading />;
   const postable = spaces.data.items.filter((space) => space.canPost);
   if (postable.length === 0) return <p>There is no space where you can start a topic yet.</p>;
@@ -43,6 +49,7 @@ function NewTopicForm() {
       <Composer label="Body" idPrefix="new-topic" value={body} onInput={setBody} error={fieldError(problem, 'body')} />
       <Field label="Tags" name="tags" hint="Separate tags with commas." error={fieldError(problem, 'tags') ?? (problem?.field?.startsWith('tags') ? problem.message : undefined)} />
       <FormAlert problem={problem} fields={fields} />
+      <ModerationProblemLink problem={problem} />
       <div class="form-actions">
         <SubmitButton pending={action.pending} pendingLabel="Creating…">
           Create topic

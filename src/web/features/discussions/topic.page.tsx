@@ -19,6 +19,8 @@ import { SplitMergeTools } from './split-merge';
 import { TagChips } from './tag-chips';
 import { TopicChangedNotice } from './topic-changes';
 import { useSpaces } from './use-spaces';
+import { HeldNotice, ModerationProblemLink } from '../moderation/held-notice';
+import { isHeld, type HeldPost } from '../moderation/types';
 
 type Flags = 'pinned' | 'locked' | 'closed';
 
@@ -62,6 +64,7 @@ function ReplyForm({ topicId, onPosted, draft, onClearReplyTo }: { topicId: numb
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [held, setHeld] = useState<HeldPost | null>(null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (draft.seq === 0) return;
@@ -80,7 +83,12 @@ function ReplyForm({ topicId, onPosted, draft, onClearReplyTo }: { topicId: numb
       setBody('');
       setProblem(null);
       onClearReplyTo();
-      onPosted(result.data);
+      // A held reply is not shown in the topic: the author is told it waits for review, and why.
+      if (isHeld(result.data)) setHeld(result.data);
+      else {
+        setHeld(null);
+        onPosted(result.data);
+      }
     } else setProblem(result.problem);
   };
   return (
@@ -100,6 +108,8 @@ function ReplyForm({ topicId, onPosted, draft, onClearReplyTo }: { topicId: numb
           {problem.message}
         </p>
       )}
+      <ModerationProblemLink problem={problem} />
+      <HeldNotice held={held} onDismiss={() => setHeld(null)} />
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={busy || !body.trim()}>
           Post reply

@@ -8,6 +8,7 @@ import { Link } from '../../components/link';
 import { ListFooter } from '../../components/list-footer';
 import { formatDateTime } from '../../lib/format';
 import { useUnread } from '../../lib/notifications';
+import { safeNext } from '../../lib/router';
 import { useTitle } from '../../lib/site';
 import { usePagedList } from '../../lib/use-paged-list';
 import { topicPath } from '../discussions/paths';
@@ -28,10 +29,13 @@ function describe(n: Notification): string {
       return `${who} posted`;
     case 'message':
       return n.count > 1 ? `${n.count} new messages, the latest from ${who},` : `${who} sent you a message`;
+    case 'moderation':
+      return n.notice ? `${n.title}: ${n.notice.text}` : n.title;
   }
 }
 
 function hrefOf(n: Notification): string {
+  if (n.type === 'moderation') return n.notice?.url ? safeNext(n.notice.url) : '/moderation/mine';
   if (n.type === 'message' && n.conversationId !== null) return conversationPath(n.conversationId, n.messageNumber);
   return n.topicId === null ? '/notifications' : topicPath({ id: n.topicId }, n.postNumber);
 }
@@ -66,7 +70,7 @@ function NotificationList() {
           <li key={n.id} class={n.readAt ? 'notification' : 'notification unread'}>
             <Link href={hrefOf(n)}>
               {!n.readAt && <span class="visually-hidden">Unread: </span>}
-              {describe(n)} in “{n.title}”
+              {n.type === 'moderation' ? describe(n) : `${describe(n)} in “${n.title}”`}
             </Link>{' '}
             <span class="small muted">
               <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>

@@ -70,6 +70,7 @@ export function createMediationService(ctx: AppContext, deps: MediationDeps) {
       const [first = 0, second = 0] = body.memberIds;
       if (first === second) throw invalid('memberIds', 'A mediation needs two different members');
       if (first === moderator.memberId || second === moderator.memberId) throw invalid('memberIds', 'You cannot mediate a conflict you are part of');
+      if (body.message.trim() === '') throw invalid('message', 'message needs text besides spaces');
       const [memberA, memberB] = orderedPair(first, second);
       const usernames = await usernamesOf(db, [memberA, memberB]);
       const nameA = usernames.get(memberA);

@@ -35,6 +35,7 @@ export function createTrustService(ctx: AppContext, deps: TrustDeps) {
   /** Applies one batch's changes in a transaction; what changed, with the notices to announce. */
   async function apply(rows: StatsRow[], thresholds: TrustThresholds) {
     const planned = rows
+      .filter((row): row is StatsRow & { username: string } => row.username !== null)
       .map((row) => ({ row, to: nextLevel({ level: row.trust_level, locked: row.trust_level_locked, restricted: row.restricted }, earnedLevel(statsOf(row), thresholds)) }))
       .filter(({ row, to }) => to !== row.trust_level);
     if (planned.length === 0) return { changes: [], notices: [] };

@@ -7,7 +7,8 @@ import type { TrustCounts } from './trust.rules';
 type Count = 'days_visited' | 'topics_entered' | 'posts_read' | 'topics_created' | 'replies' | 'reactions_given' | 'reactions_received' | 'flags_agreed' | 'sanctions';
 type CountColumn = Count | `recent_${Count}`;
 
-export type StatsRow = { id: number; username: string; trust_level: number; trust_level_locked: boolean; restricted: boolean } & Record<CountColumn, string | number>;
+/** username is null for a member without an account (known from another platform only). */
+export type StatsRow = { id: number; username: string | null; trust_level: number; trust_level_locked: boolean; restricted: boolean } & Record<CountColumn, string | number>;
 
 /**
  * Members with their counts, all time and since `since`, by id after `afterId` (or just `onlyId`).
@@ -16,15 +17,16 @@ export type StatsRow = { id: number; username: string; trust_level: number; trus
 export async function memberStats(db: Queryable, q: { since: Date; afterId: number; limit: number; onlyId?: number }): Promise<StatsRow[]> {
   const since = q.since;
   const sinceDay = since.toISOString().slice(0, 10);
-  const which = q.onlyId !== undefined ? sql`m.id = ${q.onlyId}` : sql`m.id > ${q.afterId}`;
+  // The batch is picked first, so the counts run for its members only.
+  const which = q.onlyId !== undefined ? sql`id = ${q.onlyId}` : sql`id > ${q.afterId}`;
   const result = await sql<StatsRow>`
     select m.id, a.username, m.trust_level, m.trust_level_locked,
       (coalesce(a.suspended_until > now(), false) or coalesce(a.silenced_until > now(), false)) as restricted,
       v.days_visited, v.recent_days_visited, r.topics_entered, r.recent_topics_entered, r.posts_read, r.recent_posts_read,
       p.topics_created, p.recent_topics_created, p.replies, p.recent_replies, g.reactions_given, g.recent_reactions_given,
       x.reactions_received, x.recent_reactions_received, f.flags_agreed, f.recent_flags_agreed, s.sanctions, s.recent_sanctions
-    from members m
-    join accounts a on a.member_id = m.id
+    from (select id, trust_level, trust_level_locked from members where deleted_at is null and ${which} order by id limit ${q.limit}) m
+    left join accounts a on a.member_id = m.id
     cross join lateral (
       select count(*) as days_visited, count(*) filter (where day >= ${sinceDay}::date) as recent_days_visited
       from member_visits where member_id = m.id) v
@@ -52,9 +54,7 @@ export async function memberStats(db: Queryable, q: { since: Date; afterId: numb
     cross join lateral (
       select count(*) as sanctions, count(*) filter (where starts_at >= ${since} or ends_at >= ${since}) as recent_sanctions
       from sanctions where member_id = m.id and kind in ('silence', 'suspension', 'ban') and lifted_at is null) s
-    where m.deleted_at is null and ${which}
-    order by m.id
-    limit ${q.limit}`.execute(db);
+    order by m.id`.execute(db);
   return result.rows;
 }
 
