@@ -19,6 +19,9 @@ import { TopicPage } from './features/discussions/topic.page';
 import { HomePage } from './features/home/home.page';
 import { ConversationPage } from './features/messages/conversation.page';
 import { InboxPage } from './features/messages/inbox.page';
+import { MemberModerationPage } from './features/moderation/member.page';
+import { MyModerationPage } from './features/moderation/mine.page';
+import { ModerationPage } from './features/moderation/moderation.page';
 import { NewMessagePage } from './features/messages/new-message.page';
 import { NotificationsPage } from './features/notifications/notifications.page';
 import { SearchPage } from './features/search/search.page';
@@ -62,9 +65,13 @@ const routes: Route[] = [
   { pattern: '/bookmarks', render: () => <BookmarksPage /> },
   { pattern: '/tags', render: () => <TagsPage /> },
   { pattern: '/tags/:tag', render: ({ tag = '' }) => <TagPage key={tag} tag={tag} /> },
+  { pattern: '/moderation', render: () => <ModerationPage /> },
+  { pattern: '/moderation/mine', render: () => <MyModerationPage /> },
+  { pattern: '/moderation/members/:id', render: ({ id = '' }) => <MemberModerationPage key={id} id={Number(id)} /> },
+  { pattern: '/moderation/:tab', render: ({ tab = '' }) => <ModerationPage tab={tab} /> },
 ];
 
-const numericIdRoutes = new Set(['/s/:slug/:id', '/s/:id', '/t/:slug/:id', '/t/:id', '/messages/:id']);
+const numericIdRoutes = new Set(['/s/:slug/:id', '/s/:id', '/t/:slug/:id', '/t/:id', '/messages/:id', '/moderation/members/:id']);
 
 function CurrentPage() {
   const { path } = useLocation();

@@ -8,12 +8,12 @@ import {
   classifierFromModel,
   loadBaseClassifier,
   modelLabels,
+  normalizeText,
   parseCsv,
   trainClassifier,
   type Classifier,
   type TrainingExample,
 } from '../../src/server/features/moderation/classifiers/index';
-import { normalizeText } from '../../src/server/features/moderation/classifiers/text-features';
 import { cliEntry, runToEnd, serverEntry } from '../support/processes';
 
 function assertProbabilities(classifier: Classifier, text: string): void {

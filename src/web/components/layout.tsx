@@ -7,6 +7,7 @@ import { navigate, useLocation } from '../lib/router';
 import { isStaff, useSession } from '../lib/session';
 import { useSite } from '../lib/site';
 import { Link } from './link';
+import { ModerationNavLink } from '../features/moderation/nav-link';
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
   const { path } = useLocation();
@@ -64,6 +65,7 @@ function AccountNav() {
       <NavLink href="/profile">Profile</NavLink>
       <NavLink href="/bookmarks">Bookmarks</NavLink>
       <NavLink href="/settings/api-keys">API keys</NavLink>
+      {isStaff(me) && <ModerationNavLink />}
       {isStaff(me) && <NavLink href="/admin">Admin</NavLink>}
       <span class="nav-user">
         Signed in as{' '}

@@ -8,6 +8,8 @@ import { formatDateTime } from '../../lib/format';
 import { isStaff, useSession } from '../../lib/session';
 import { BookmarkButton } from './bookmark-button';
 import { Composer } from './composer';
+import { FlagButton } from '../moderation/flag-button';
+import { RemovedPostNote } from '../moderation/removed-post-note';
 
 export const reactionSet: ReactionEmoji[] = ['👍', '❤️', '😂', '🎉', '😮', '🙏'];
 
@@ -143,7 +145,7 @@ export function PostItem({ post, onChange, onDeleted, mayWrite, onRespond }: { p
           </div>
         </form>
       ) : post.deleted ? (
-        <p class="muted">This post was deleted.</p>
+        <RemovedPostNote state={post.moderationState} isMine={isMine} />
       ) : (
         // The server renders Markdown and sanitizes the HTML.
         <div class="post-body" dangerouslySetInnerHTML={{ __html: post.html }} />
@@ -152,6 +154,7 @@ export function PostItem({ post, onChange, onDeleted, mayWrite, onRespond }: { p
         <footer class="post-foot">
           <Reactions post={post} onChange={onChange} canReact={me !== null} />
           {me && <BookmarkButton post={post} onChange={onChange} />}
+          {me && !isMine && <FlagButton postId={post.id} postNumber={post.postNumber} />}
           {me && onRespond && (
             <div class="post-actions">
               <button type="button" class="button button-link" onClick={() => onRespond(post, 'reply')} aria-label={`Reply to post ${post.postNumber}`}>

@@ -8,7 +8,7 @@ import type { Appeal, MyItem } from './types';
 import { appealStatusLabels, statusLabels } from './words';
 
 function statusText(status: string): string {
-  return status in statusLabels ? statusLabels[status as keyof typeof statusLabels] : status;
+  return Object.entries(statusLabels).find(([key]) => key === status)?.[1] ?? status;
 }
 
 export function MyItemCard({ item, appeal, isTarget, onAppealed }: { item: MyItem; appeal: Appeal | undefined; isTarget: boolean; onAppealed: () => void }) {

@@ -71,7 +71,7 @@ export function QueueTab({ me }: { me: Me }) {
       <p class="muted" aria-live="polite">
         {pending === null ? '' : pending === 1 ? '1 item waits for review.' : `${pending} items wait for review.`}
       </p>
-      <form onSubmit={apply} class="filters" role="search" aria-label="Filter the review queue">
+      <form onSubmit={apply} class="filters queue-filters" role="search" aria-label="Filter the review queue">
         <Select label="Status" name="status" defaultValue="pending" options={statuses.map((s) => ({ value: s, label: statusLabels[s] }))} />
         <Select label="Kind" name="kind" defaultValue="" options={[{ value: '', label: 'Any kind' }, ...kinds.map((k) => ({ value: k, label: kindLabels[k] }))]} />
         <Select label="Waiting" name="olderThanHours" defaultValue="" options={ages} />

@@ -6,9 +6,8 @@ import { AppError, invalid, notFound } from '../../../platform/errors';
 import { requireMember, requireRole, type Actor } from '../../../platform/http/principal';
 import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
-import { releasePost, type PostStateChange } from '../../discussions/posts/post-moderation.store';
+import { announceVisibility, releasePost, type VisibilityChange } from '../../discussions/posts/withhold';
 import type { ModerationNotices } from '../notices';
-import { announcePostChange } from '../queue/queue.service';
 import { findQueueItem, insertLabels, overturnItem } from '../queue/queue.store';
 import type { SanctionsService } from '../sanctions/sanctions.service';
 import { findSanction } from '../sanctions/sanctions.store';
@@ -98,7 +97,7 @@ export function createAppealsService(ctx: AppContext, deps: { notices: Moderatio
       const at = new Date();
       const result = await ctx.database.tx(async (trx) => {
         if (!(await decideAppeal(trx, id, { status: statusOf[body.decision], by: staff.memberId, note: body.note, at }))) throw new AppError('already_decided', 'Someone decided this appeal first');
-        let change: PostStateChange | undefined;
+        let change: VisibilityChange | null = null;
         const sanctionIds = appeal.sanction_id !== null ? [appeal.sanction_id] : await sanctionsOfItem(trx, appeal.review_item_id ?? 0);
         if (body.decision === 'overturn') {
           if (appeal.review_item_id !== null && appeal.item_post_id !== null) {
@@ -118,7 +117,7 @@ export function createAppealsService(ctx: AppContext, deps: { notices: Moderatio
         const written = await deps.notices.write(trx, [{ memberId: appeal.member_id, title, text: body.note, url: `/moderation/mine?appeal=${id}`, actorId: staff.memberId }]);
         return { change, written, sanctioned: sanctionIds.length > 0 };
       });
-      await announcePostChange(ctx, result.change, true);
+      await announceVisibility(ctx.bus, result.change);
       await deps.notices.announce(result.written);
       if (result.sanctioned) await ctx.bus.emit('member.credentialsChanged', { memberId: appeal.member_id });
       return present(await load(id));

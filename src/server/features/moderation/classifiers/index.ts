@@ -9,3 +9,4 @@ export { CLEAN_HAM_SET, DAVIDSON_SET, baseTrainingExamples, sampleSets, samplesD
 export { computeMetrics, type ClassMetrics, type Metrics } from './metrics';
 export { parseCsv, parseCsvRecords } from './csv';
 export { majorityBaseline, seededRandom, shuffled, stratifiedRandomBaseline, stratifiedSplit } from './evaluation';
+export { defaultFeatureSettings, normalizeText, type FeatureSettings } from './text-features';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { FeatureSettings } from './text-features';
 import type { Classification, Classifier, ModelKind, SerializedModel } from './types';
 import { modelKinds, modelLabels } from './types';
-import { Vectorizer, WEIGHTS_AT, type Vocabulary } from './vectorizer';
+import { ROW, Vectorizer, type Vocabulary } from './vectorizer';
 
 export const IDF_STEPS = 16;
 
@@ -59,7 +59,7 @@ export function serializeModel(arrays: ModelArrays, tag: string): SerializedMode
     trainedOn: arrays.trainedOn,
     wordFeatures: arrays.vocabulary.wordFeatures,
     hashes: packInt32(arrays.vocabulary.hashes),
-    idf: Buffer.from(arrays.vocabulary.idf.map((v) => Math.round(v * IDF_STEPS))).toString('base64'),
+    idf: Buffer.from(Uint8Array.from(arrays.vocabulary.idf, (v) => Math.min(255, Math.round(v * IDF_STEPS)))).toString('base64'),
     weights,
     weightScale,
     bias: Array.from(arrays.bias, (b) => Number(b.toPrecision(8))),
@@ -72,6 +72,8 @@ function checkModel(model: SerializedModel): void {
   if (model.format !== 'hearth-text-classifier' || model.formatVersion !== 1) throw new Error('Not a Hearth text classifier model (format 1)');
   if (!modelKinds.includes(model.kind)) throw new Error(`Unknown model kind ${String(model.kind)}`);
   if (model.labels.join() !== modelLabels[model.kind].join()) throw new Error(`A ${model.kind} model must have the labels ${modelLabels[model.kind].join(', ')}`);
+  const { wordNgrams, charMin, charMax } = model.features;
+  if (![1, 2].includes(wordNgrams) || !(charMin >= 1 && charMax >= charMin && charMax <= 8)) throw new Error('The model\'s feature settings are out of range');
 }
 
 export function classifierFromModel(model: SerializedModel): Classifier {
@@ -97,7 +99,7 @@ function scoringClassifier(kind: ModelKind, version: string, labels: string[], v
       const vector = vectorizer.vectorize(text);
       z.set(bias);
       for (let i = 0; i < vector.size; i++) {
-        const at = (vector.rows[i] as number) + WEIGHTS_AT;
+        const at = (vector.slots[i] as number) * ROW + 1;
         const value = vector.values[i] as number;
         for (let k = 0; k < classes; k++) z[k] = (z[k] as number) + value * (rows[at + k] as number);
       }

@@ -4,7 +4,7 @@
 export const MAX_INPUT_CHARS = 4000;
 
 export interface FeatureSettings {
-  /** Longest word n-gram (1 = unigrams only). */
+  /** 1: word unigrams; 2: unigrams and bigrams. */
   wordNgrams: number;
   charMin: number;
   charMax: number;

@@ -96,8 +96,10 @@ function toRows(extracted: Extracted, vectorizer: Vectorizer): SparseRows {
     const from = extracted.starts[i] as number;
     const vector = vectorizer.fromFeatures(extracted.hashes.subarray(from, extracted.starts[i + 1]), (extracted.starts[i + 1] as number) - from);
     const at = offsets[i] as number;
-    indices.set(vector.indices.subarray(0, vector.size), at);
-    values.set(vector.values.subarray(0, vector.size), at);
+    for (let p = 0; p < vector.size; p++) {
+      indices[at + p] = vectorizer.indexAt(vector.slots[p] as number);
+      values[at + p] = vector.values[p] as number;
+    }
     offsets[i + 1] = at + vector.size;
   }
   indices = indices.slice(0, offsets[count]);

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import { requireRole, type Actor } from '../../../platform/http/principal';
 import { insertAudit } from '../../audit';
 import { renderMarkdown } from '../../discussions';
-import { releasePost, withholdPost, type PostStateChange } from '../../discussions/posts/post-moderation.store';
+import { announceVisibility, releasePost, withholdPost, type VisibilityChange } from '../../discussions/posts/withhold';
 import { insertRevision, updatePostBody } from '../../discussions/posts/posts.store';
 import { notifyFlaggers, settleFlags } from '../flags';
 import type { ModerationNotices } from '../notices';
@@ -16,19 +16,6 @@ import { authorNotice, effectOf } from './decisions.rules';
 import { presentItem } from './queue.presenter';
 import type { DecisionBody, QueuePage, QueueQuery, ReviewItemView } from './queue.schema';
 import { claimItem, countPending, findPostBody, findQueueItem, insertLabels, listQueue, releaseClaim, resolveItem } from './queue.store';
-
-/** After commit: the events that keep caches, realtime and notifications right. */
-export async function announcePostChange(ctx: AppContext, change: PostStateChange | undefined, published: boolean): Promise<void> {
-  if (!change?.changed) return;
-  const { postId, topicId, spaceId, authorId, isFirst } = change;
-  if (published) {
-    if (isFirst) await ctx.bus.emit('topic.created', { topicId, spaceId, postId, authorId });
-    else await ctx.bus.emit('post.created', { postId, topicId, spaceId, authorId });
-  } else {
-    await ctx.bus.emit('post.deleted', { postId, topicId, spaceId });
-    if (isFirst) await ctx.bus.emit('topic.deleted', { topicId, spaceId });
-  }
-}
 
 export function createQueueService(ctx: AppContext, deps: { notices: ModerationNotices; sanctions: SanctionsService }) {
   const db = ctx.database.db;
@@ -91,7 +78,7 @@ export function createQueueService(ctx: AppContext, deps: { notices: ModerationN
         if (!(await resolveItem(trx, id, { status: effect.status, resolution: body.action, reason: body.reason, by: staff.memberId, at }))) {
           throw new AppError('already_decided', 'Someone decided this item first');
         }
-        let change: PostStateChange | undefined;
+        let change: VisibilityChange | null = null;
         if (row.post_id !== null) {
           if (body.action === 'edit' && body.body !== undefined) {
             const post = await findPostBody(trx, row.post_id);
@@ -110,7 +97,7 @@ export function createQueueService(ctx: AppContext, deps: { notices: ModerationN
         });
         const notice = authorNotice(body.action, body.reason, body.guideline, body.message);
         const written = notice ? await deps.notices.write(trx, [{ memberId: row.member_id, ...notice, url: `/moderation/mine?item=${id}`, actorId: staff.memberId }]) : [];
-        await notifyFlaggers(trx, flaggers, effect.flags, row.topic_title ?? 'a post');
+        written.push(...(await notifyFlaggers(trx, flaggers, effect.flags, row.topic_title ?? 'a post')));
         const sanction = body.sanction
           ? await deps.sanctions.imposeIn(trx, { memberId: staff.memberId, role: staff.role === 'admin' ? 'admin' : 'moderator' }, row.member_id, {
               kind: body.sanction.kind, reason: body.reason, guideline: body.guideline ?? 'guidelines', ...(body.message !== undefined ? { message: body.message } : {}),
@@ -119,7 +106,7 @@ export function createQueueService(ctx: AppContext, deps: { notices: ModerationN
           : undefined;
         return { change, written, sanction };
       });
-      await announcePostChange(ctx, result.change, effect.postState === null);
+      await announceVisibility(ctx.bus, result.change);
       await deps.notices.announce(result.written);
       await result.sanction?.after(actor);
       return load(id);
