@@ -2,6 +2,7 @@
 // from moderators' decisions, the CSV reader, and `hearth classify` as a real process.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   baseTrainingExamples,
@@ -14,7 +15,7 @@ import {
   type Classifier,
   type TrainingExample,
 } from '../../src/server/features/moderation/classifiers/index';
-import { cliEntry, runToEnd, serverEntry } from '../support/processes';
+import { cliEntry, root, runToEnd } from '../support/processes';
 
 function assertProbabilities(classifier: Classifier, text: string): void {
   const result = classifier.classify(text);
@@ -152,7 +153,7 @@ describe('text handling', () => {
   });
 });
 
-describe('hearth classify', { skip: !fs.existsSync(serverEntry) && 'dist/server is missing: run npm run build' }, () => {
+describe('hearth classify', { skip: !fs.existsSync(path.join(root, 'dist', 'server', 'cli.js')) && 'dist/server is missing: run npm run build' }, () => {
   test('labels each JSON line in order and streams long inputs', async () => {
     const texts = ['Check out my new channel and please subscribe!!! http://www.youtube.com/user/mychannel', 'This song always reminds me of summer 2012', 'Make $500 a day from home, visit www.easy-cash-now.com', 'The chorus is so catchy'];
     const result = await runToEnd(cliEntry, ['classify', '--model', 'spam'], {}, texts.map((text) => `${JSON.stringify({ text })}\n`).join(''));

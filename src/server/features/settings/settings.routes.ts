@@ -4,10 +4,13 @@ import { errorResponses } from '../../platform/http/schemas';
 import { requireRole } from '../../platform/http/principal';
 import type { AppContext } from '../../context';
 import { appVersion } from '../../platform/paths';
-import { Guidelines, SettingsPatch, SiteInfo, SiteSettings } from './settings.schema';
+import { registerGuidelinesRoutes } from './guidelines.routes';
+import { createGuidelinesService } from './guidelines.service';
+import { SettingsPatch, SiteInfo, SiteSettings } from './settings.schema';
 import type { SettingsService } from './settings.service';
 
 export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext, settings: SettingsService, needsSetup: () => Promise<boolean>): void {
+  const guidelines = createGuidelinesService(ctx, settings);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const version = appVersion();
 
@@ -28,14 +31,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext, se
     },
   );
 
-  r.get(
-    '/api/guidelines',
-    { schema: { tags: ['site'], summary: 'The current community guidelines', response: { 200: Guidelines, ...errorResponses() } } },
-    async () => {
-      const s = await settings.get();
-      return { version: s.guidelinesVersion, markdown: s.guidelines };
-    },
-  );
+  registerGuidelinesRoutes(app, guidelines);
 
   r.get(
     '/api/admin/settings',

@@ -114,4 +114,3 @@ export const SiteInfo = Type.Object({
   guidelinesVersion: Type.Integer(),
 });
 
-export const Guidelines = Type.Object({ version: Type.Integer(), markdown: Type.String() });

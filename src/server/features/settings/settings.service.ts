@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import { requireRole, type Actor } from '../../platform/http/principal';
 import { insertAudit } from '../audit';
 import { SiteSettings, settingDefaults, type SettingsPatch } from './settings.schema';
+import { insertGuidelineVersion } from './guidelines.store';
 import { readSettingRows, writeSetting } from './settings.store';
 
 export interface SettingsService {
@@ -48,6 +49,10 @@ export function createSettingsService(ctx: AppContext): SettingsService {
       const keys = Object.keys(changes) as (keyof SiteSettings)[];
       await ctx.database.tx(async (trx) => {
         for (const key of keys) await writeSetting(trx, key, changes[key], admin.memberId);
+        if (changes.guidelinesVersion !== undefined && changes.guidelines !== undefined) {
+          await insertGuidelineVersion(trx, before.guidelinesVersion, before.guidelines, null);
+          await insertGuidelineVersion(trx, changes.guidelinesVersion, changes.guidelines, admin.memberId);
+        }
         const pick = (s: Partial<SiteSettings>) => Object.fromEntries(keys.map((k) => [k, k === 'guidelines' ? '(text)' : s[k]]));
         await insertAudit(trx, { actorId: admin.memberId, action: 'settings.update', targetType: 'settings', targetId: null, before: pick(before), after: pick(changes), ip });
       });

@@ -158,7 +158,15 @@ export interface MemberVisitsTable {
   day: ColumnType<string, string, string>;
 }
 
+export interface GuidelineVersionsTable {
+  version: number;
+  markdown: string;
+  created_by: number | null;
+  created_at: DefaultTime;
+}
+
 export interface ModerationTables {
+  guideline_versions: GuidelineVersionsTable;
   member_notes: MemberNotesTable;
   post_scores: PostScoresTable;
   automod_rules: AutomodRulesTable;

@@ -60,14 +60,19 @@ function AuditFilters({ onFilter }: { onFilter: (filter: AuditFilter) => void })
     <form onSubmit={submit} class="filters audit-filters" role="search" aria-label="Search the audit log">
       <Field markOptional={false} label="Search" name="q" type="search" maxLength={200} placeholder="Action, target, reason or username" />
       <Field markOptional={false} label="Action" name="action" maxLength={100} placeholder="e.g. review.reject" />
-      <Field markOptional={false} label="Target type" name="targetType" maxLength={100} placeholder="e.g. member" />
-      <Field markOptional={false} label="Target id" name="targetId" maxLength={100} />
-      <Field markOptional={false} label="By member id" name="actorId" type="number" min={1} />
-      <Field markOptional={false} label="From" name="from" type="date" />
-      <Field markOptional={false} label="To" name="to" type="date" />
       <button type="submit" class="button button-secondary">
         Search
       </button>
+      <details class="more-filters">
+        <summary>More filters</summary>
+        <div class="filters">
+          <Field markOptional={false} label="Target type" name="targetType" maxLength={100} placeholder="e.g. member" />
+          <Field markOptional={false} label="Target id" name="targetId" maxLength={100} />
+          <Field markOptional={false} label="By member id" name="actorId" type="number" min={1} />
+          <Field markOptional={false} label="From" name="from" type="date" />
+          <Field markOptional={false} label="To" name="to" type="date" />
+        </div>
+      </details>
     </form>
   );
 }

@@ -1,9 +1,10 @@
 // Appeals for staff, pending first by default, each with its decision form.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, type Me } from '../../api/client';
 import { call } from '../../api/result';
 import { Loading } from '../../components/guards';
 import { Select } from '../../components/form';
+import { useLocation } from '../../lib/router';
 import { useResource } from '../../lib/use-resource';
 import { AppealCard } from './appeal-card';
 import type { Appeal, AppealStatus } from './types';
@@ -26,6 +27,12 @@ export function AppealList({ appeals, me, empty }: { appeals: Appeal[]; me: Me; 
 export function AppealsTab({ me }: { me: Me }) {
   const [status, setStatus] = useState<AppealStatus | ''>('pending');
   const appeals = useResource(() => call(api.GET('/api/moderation/appeals', { params: { query: { limit: 100, ...(status ? { status } : {}) } } })), [status]);
+  const { query } = useLocation();
+  const linked = query.get('id');
+  // A notice links to /moderation/appeals?id=N: bring that appeal into view once it is listed.
+  useEffect(() => {
+    if (linked && appeals.data) document.getElementById(`appeal-${linked}`)?.scrollIntoView({ block: 'start' });
+  }, [linked, appeals.data]);
   return (
     <div>
       <h2>Appeals</h2>
