@@ -75,7 +75,7 @@ describe('public site information', () => {
   test('GET /api/guidelines is public and matches the site guidelines version', async () => {
     const reply = await server.client().get<{ version: number; markdown: string }>('/api/guidelines');
     assert.equal(reply.status, 200);
-    assert.deepEqual(Object.keys(reply.body).sort(), ['markdown', 'version']);
+    assert.deepEqual(Object.keys(reply.body).sort(), ['markdown', 'sections', 'version']);
     assert.match(reply.body.markdown, /guidelines/i);
     const site = await server.client().get<SiteInfo>('/api/site');
     assert.equal(reply.body.version, site.body.guidelinesVersion);
@@ -192,7 +192,7 @@ describe('PATCH /api/admin/settings', () => {
     assert.equal(changed.guidelinesVersion, start.guidelinesVersion + 1);
     assert.equal(changed.guidelines, text);
     const guidelines = await server.client().get<{ version: number; markdown: string }>('/api/guidelines');
-    assert.deepEqual(guidelines.body, { version: start.guidelinesVersion + 1, markdown: text });
+    assert.deepEqual(guidelines.body, { version: start.guidelinesVersion + 1, markdown: text, sections: [] }, 'a single top heading is the title, not a section');
     assert.equal((await server.client().get<SiteInfo>('/api/site')).body.guidelinesVersion, start.guidelinesVersion + 1);
 
     const same = await patchSettings({ guidelines: text });
