@@ -7,6 +7,7 @@ import { navigate, useLocation } from '../lib/router';
 import { isStaff, useSession } from '../lib/session';
 import { useSite } from '../lib/site';
 import { Link } from './link';
+import { GuidelinesPrompt } from '../features/auth/guidelines-prompt';
 import { ModerationNavLink } from '../features/moderation/nav-link';
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
@@ -105,6 +106,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} class="container">
+        <GuidelinesPrompt />
         {children}
       </main>
       <footer class="site-footer">

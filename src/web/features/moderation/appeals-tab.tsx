@@ -7,6 +7,7 @@ import { Select } from '../../components/form';
 import { useLocation } from '../../lib/router';
 import { useResource } from '../../lib/use-resource';
 import { AppealCard } from './appeal-card';
+import { AppealStats } from './appeal-stats';
 import type { Appeal, AppealStatus } from './types';
 import { appealStatusLabels } from './words';
 
@@ -52,6 +53,7 @@ export function AppealsTab({ me }: { me: Me }) {
       )}
       {appeals.status === 'loading' && !appeals.data && <Loading />}
       {appeals.data && <AppealList key={status} appeals={appeals.data.items} me={me} empty={status === 'pending' ? 'No appeals wait for a decision.' : 'No appeals.'} />}
+      {me.role === 'admin' && <AppealStats />}
     </div>
   );
 }
