@@ -20,6 +20,7 @@ export const errorCodes = {
   account_silenced: 403,
   email_unconfirmed: 403,
   account_banned: 403,
+  account_pending: 403,
   cooldown_active: 403,
   own_action: 403,
   cannot_sanction_staff: 403,

@@ -562,6 +562,8 @@ export interface paths {
                             spamHoldEnabled: boolean;
                             /** @description Built-in check: a trust-level-0 member's post the spam classifier scores at least this high is held for review */
                             spamHoldThreshold: number;
+                            /** @description New sign-ups wait in the review queue and cannot sign in until a moderator approves them */
+                            approveSignups: boolean;
                             /** @description Hold every new member's first post for review */
                             reviewFirstPosts: boolean;
                             /** @description A dry-run warns when a rule would catch more than this share of recent posts */
@@ -683,7 +685,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -731,6 +733,8 @@ export interface paths {
                         spamHoldEnabled?: boolean;
                         /** @description Built-in check: a trust-level-0 member's post the spam classifier scores at least this high is held for review */
                         spamHoldThreshold?: number;
+                        /** @description New sign-ups wait in the review queue and cannot sign in until a moderator approves them */
+                        approveSignups?: boolean;
                         /** @description Hold every new member's first post for review */
                         reviewFirstPosts?: boolean;
                         /** @description A dry-run warns when a rule would catch more than this share of recent posts */
@@ -856,6 +860,8 @@ export interface paths {
                             spamHoldEnabled: boolean;
                             /** @description Built-in check: a trust-level-0 member's post the spam classifier scores at least this high is held for review */
                             spamHoldThreshold: number;
+                            /** @description New sign-ups wait in the review queue and cannot sign in until a moderator approves them */
+                            approveSignups: boolean;
                             /** @description Hold every new member's first post for review */
                             reviewFirstPosts: boolean;
                             /** @description A dry-run warns when a rule would catch more than this share of recent posts */
@@ -977,7 +983,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1060,6 +1066,8 @@ export interface paths {
                             /** @description Null when the email must be confirmed before signing in */
                             csrfToken: string | null;
                             emailConfirmationRequired: boolean;
+                            /** @description The community approves new members: a moderator must approve the account before it can sign in */
+                            approvalRequired: boolean;
                         };
                     };
                 };
@@ -1072,7 +1080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1299,7 +1307,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1354,7 +1362,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1518,7 +1526,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1596,7 +1604,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1940,7 +1948,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2040,7 +2048,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2152,7 +2160,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2233,7 +2241,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2404,7 +2412,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2498,7 +2506,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2580,7 +2588,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2737,7 +2745,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2819,7 +2827,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2916,7 +2924,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3010,7 +3018,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3083,7 +3091,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3175,7 +3183,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3321,7 +3329,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3410,7 +3418,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3501,7 +3509,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3785,7 +3793,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4019,7 +4027,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4152,7 +4160,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4252,7 +4260,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4386,7 +4394,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4486,7 +4494,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4609,7 +4617,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4974,7 +4982,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5301,7 +5309,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5443,7 +5451,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5601,7 +5609,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5667,7 +5675,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6104,7 +6112,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6196,7 +6204,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6350,7 +6358,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6528,7 +6536,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6725,7 +6733,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6950,7 +6958,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7032,7 +7040,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7128,7 +7136,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7441,7 +7449,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7643,7 +7651,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7745,7 +7753,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7836,7 +7844,7 @@ export interface paths {
                         "application/x-ndjson": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7922,7 +7930,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8071,7 +8079,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8333,7 +8341,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8607,7 +8615,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8674,7 +8682,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8761,7 +8769,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8968,7 +8976,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9053,7 +9061,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9168,7 +9176,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9294,7 +9302,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9412,7 +9420,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9562,7 +9570,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9662,7 +9670,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9762,7 +9770,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9866,7 +9874,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10221,7 +10229,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10330,7 +10338,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10432,7 +10440,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10554,7 +10562,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10651,7 +10659,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10822,7 +10830,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10906,7 +10914,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11004,7 +11012,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11103,7 +11111,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11225,7 +11233,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11611,7 +11619,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11689,7 +11697,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11768,7 +11776,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11863,7 +11871,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11976,7 +11984,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12095,7 +12103,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12189,7 +12197,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12312,7 +12320,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12416,7 +12424,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, cooldown_active, own_action, cannot_sanction_staff */
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12548,7 +12556,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @description Stable, machine-readable error code */
-                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unknown_recipient" | "invalid_regex" | "unsafe_regex" | "own_post" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "account_silenced" | "email_unconfirmed" | "account_banned" | "cooldown_active" | "own_action" | "cannot_sanction_staff" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "already_flagged" | "already_appealed" | "already_decided" | "claimed_by_other" | "payload_too_large" | "unsupported_media_type" | "post_rejected" | "rate_limited" | "slow_mode" | "trust_limit" | "internal_error" | "service_unavailable";
+                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unknown_recipient" | "invalid_regex" | "unsafe_regex" | "own_post" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "account_silenced" | "email_unconfirmed" | "account_banned" | "account_pending" | "cooldown_active" | "own_action" | "cannot_sanction_staff" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "already_flagged" | "already_appealed" | "already_decided" | "claimed_by_other" | "payload_too_large" | "unsupported_media_type" | "post_rejected" | "rate_limited" | "slow_mode" | "trust_limit" | "internal_error" | "service_unavailable";
                 /** @description Human-readable explanation */
                 message: string;
                 /** @description The input field at fault, when there is one */

@@ -41,12 +41,12 @@ export function registerAccountsRoutes(app: FastifyInstance, ctx: AppContext, de
     async (request, reply) => {
       const created = await deps.signup.createAccount(request.body, { role: 'member', byStaff: false, actorId: null, ip: request.ip });
       let csrfToken: string | null = null;
-      if (!created.confirmationRequired) {
+      if (!created.confirmationRequired && !created.approvalRequired) {
         const session = await deps.sessions.create(created.me.id, requestMeta(request));
         setSessionCookie(reply, session.token, session.expiresAt, secure);
         csrfToken = session.csrfToken;
       }
-      return reply.code(201).send({ ...created.me, csrfToken, emailConfirmationRequired: created.confirmationRequired });
+      return reply.code(201).send({ ...created.me, csrfToken, emailConfirmationRequired: created.confirmationRequired, approvalRequired: created.approvalRequired });
     },
   );
 

@@ -68,6 +68,7 @@ export const SignupResponse = Type.Composite([
   Type.Object({
     csrfToken: Type.Union([Type.String(), Type.Null()], { description: 'Null when the email must be confirmed before signing in' }),
     emailConfirmationRequired: Type.Boolean(),
+    approvalRequired: Type.Boolean({ description: 'The community approves new members: a moderator must approve the account before it can sign in' }),
   }),
 ]);
 

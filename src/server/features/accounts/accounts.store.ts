@@ -49,6 +49,7 @@ const authColumns = [
   'accounts.password_hash',
   'accounts.email_confirmed_at',
   'accounts.suspended_until',
+  'accounts.approval_pending',
   'accounts.guidelines_version',
   'members.display_name',
   'members.bio',

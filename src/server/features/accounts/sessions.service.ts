@@ -53,6 +53,7 @@ export function createSessionsService(ctx: AppContext, settings: SettingsService
         throw new AppError('invalid_credentials', 'Wrong username, email or password');
       }
       await ctx.counters.reset(keys.account);
+      if (account.approval_pending) throw new AppError('account_pending', 'Your account waits for a moderator\'s approval; you will be able to sign in once it is approved');
       if (isSuspended(account.suspended_until)) {
         throw new AppError('account_suspended', `This account is suspended until ${account.suspended_until?.toISOString() ?? ''}`);
       }

@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context';
 import type { Role } from '../../platform/db/schema';
 import { isBanned } from '../moderation/sanctions/sanctions.store';
+import { holdForApproval } from './approval.store';
 import { AppError, pgConstraint, pgCodes, pgErrorCode } from '../../platform/errors';
 import { hashPassword } from '../../platform/safety/passwords';
 import { randomToken, sha256 } from '../../platform/safety/tokens';
@@ -27,6 +28,8 @@ export interface CreatedAccount {
   me: MeView;
   /** Whether the member must confirm the emailed link before logging in. */
   confirmationRequired: boolean;
+  /** Whether a moderator must approve the account first (approveSignups). */
+  approvalRequired: boolean;
 }
 
 export const EMAIL_CONFIRMATION_HOURS = 72;
@@ -67,6 +70,7 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
     await assertAvailable(input.username, input.email);
     const passwordHash = await hashPassword(input.password);
     const confirmationPending = ctx.mailer.delivers && !options.byStaff;
+    const needsApproval = site.approveSignups && !options.byStaff;
     const confirmationToken = confirmationPending ? randomToken() : undefined;
     let memberId: number;
     try {
@@ -83,6 +87,7 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
           guidelinesVersion: site.guidelinesVersion,
         });
         await recordActivity(trx, { memberId: id, kind: 'member.joined', props: { via: options.byStaff ? 'staff' : 'signup' } });
+        if (needsApproval) await holdForApproval(trx, id, { email: input.email.trim(), ip: options.ip });
         if (confirmationToken) {
           await insertToken(trx, { purpose: 'email_confirmation', tokenHash: sha256(confirmationToken), memberId: id, expiresAt: new Date(Date.now() + EMAIL_CONFIRMATION_HOURS * 3600_000) });
         }
@@ -99,7 +104,7 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
     const me = toMeView(account);
     await ctx.bus.emit('member.joined', { memberId, username: me.username });
     if (confirmationToken) await sendConfirmation(me, confirmationToken);
-    return { me, confirmationRequired: confirmationPending && site.requireEmailConfirmation };
+    return { me, confirmationRequired: confirmationPending && site.requireEmailConfirmation, approvalRequired: needsApproval };
   }
 
   return { createAccount, sendConfirmation };

@@ -41,6 +41,8 @@ export interface AccountsTable {
   suspended_until: NullableTime;
   suspension_reason: string | null;
   silenced_until: NullableTime;
+  /** Waits for a moderator's approval (0012). */
+  approval_pending: Generated<boolean>;
   password_changed_at: DefaultTime;
   created_at: DefaultTime;
 }

@@ -35,11 +35,24 @@ function CheckEmail({ email }: { email: string }) {
   );
 }
 
+function AwaitingApproval() {
+  return (
+    <section class="narrow">
+      <h1>Thanks for joining</h1>
+      <p>This community approves new members. A moderator will review your sign-up soon; you can log in once it is approved.</p>
+      <p>
+        <Link href="/login">Go to the login page</Link>
+      </p>
+    </section>
+  );
+}
+
 export function SignupPage() {
   useTitle('Sign up');
   const session = useSession();
   const { site } = useSite();
   const [pendingEmail, setPendingEmail] = useState<string | null>(null);
+  const [awaitingApproval, setAwaitingApproval] = useState(false);
 
   const action = useAction(async (form: HTMLFormElement) => {
     const text = formText(form);
@@ -53,14 +66,16 @@ export function SignupPage() {
     };
     const result = await call(api.POST('/api/users', { body }));
     if (!result.ok) return result.problem;
-    const { csrfToken, emailConfirmationRequired, ...member } = result.data;
-    if (csrfToken && !emailConfirmationRequired) {
+    const { csrfToken, emailConfirmationRequired, approvalRequired, ...member } = result.data;
+    if (approvalRequired) setAwaitingApproval(true);
+    else if (csrfToken && !emailConfirmationRequired) {
       session.signIn({ csrfToken, member });
       navigate('/', { replace: true });
     } else setPendingEmail(member.email);
     return null;
   });
 
+  if (awaitingApproval) return <AwaitingApproval />;
   if (pendingEmail) return <CheckEmail email={pendingEmail} />;
   if (session.me) return <AlreadySignedIn me={session.me} title="Sign up" />;
   if (!site) return <Loading />;

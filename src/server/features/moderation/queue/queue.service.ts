@@ -6,6 +6,7 @@ import type { AppContext } from '../../../context';
 import { AppError, notFound } from '../../../platform/errors';
 import { requireRole, type Actor } from '../../../platform/http/principal';
 import { insertAudit } from '../../audit';
+import { settleApproval } from '../../accounts/approval.store';
 import { renderMarkdown } from '../../discussions';
 import { announceVisibility, releasePost, withholdPost, type VisibilityChange } from '../../discussions/posts/withhold';
 import { insertRevision, updatePostBody } from '../../discussions/posts/posts.store';
@@ -90,6 +91,7 @@ export function createQueueService(ctx: AppContext, deps: { notices: ModerationN
           else if (effect.postState !== undefined) change = await withholdPost(trx, row.post_id, effect.postState, staff.memberId, at);
           await insertLabels(trx, row.post_id, staff.memberId, effect.labels);
         }
+        if (row.kind === 'signup') await settleApproval(trx, row.member_id, effect.status !== 'rejected', body.reason);
         const flaggers = await settleFlags(trx, id, effect.flags);
         await insertAudit(trx, {
           actorId: staff.memberId, action: `review.${body.action}`, targetType: row.post_id !== null ? 'post' : 'member', targetId: row.post_id ?? row.member_id, reason: body.reason,
@@ -109,6 +111,7 @@ export function createQueueService(ctx: AppContext, deps: { notices: ModerationN
       await announceVisibility(ctx.bus, result.change);
       await deps.notices.announce(result.written);
       await result.sanction?.after(actor);
+      if (row.kind === 'signup') await ctx.bus.emit('member.credentialsChanged', { memberId: row.member_id });
       return load(id);
     },
   };
