@@ -38,7 +38,7 @@ export type TrainingSettings = Required<TrainingOptions>;
 /** Chosen on held-out data (see scripts/eval-classifiers.ts). */
 export const trainingDefaults: Record<ModelKind, TrainingSettings> = {
   spam: { tag: 'trained', c: 30, nbSmoothing: 0, minDocumentFrequency: 2, maxWordFeatures: 4000, maxCharFeatures: 12000, features: defaultFeatureSettings, maxIterations: 300, biasValidation: 0.2 },
-  abuse: { tag: 'trained', c: 1, nbSmoothing: 1, minDocumentFrequency: 3, maxWordFeatures: 8000, maxCharFeatures: 25000, features: defaultFeatureSettings, maxIterations: 300, biasValidation: 0.2 },
+  abuse: { tag: 'trained', c: 2, nbSmoothing: 1, minDocumentFrequency: 3, maxWordFeatures: 8000, maxCharFeatures: 25000, features: defaultFeatureSettings, maxIterations: 300, biasValidation: 0.2 },
 };
 
 interface Extracted {
