@@ -116,11 +116,13 @@ async function readTargets(url: string, community: BenchCommunity, cookie: strin
   const topic = await fetch(`${url}/api/topics/${community.hotTopicId}`, { headers: { cookie } });
   const detail = (await topic.json()) as { slug?: string; posts?: unknown[] };
   if (topic.status !== 200 || !detail.slug || detail.posts?.length !== 20) throw new Error(`the hot topic did not load (${topic.status})`);
+  // The reads ask for gzip as every browser does (Accept-Encoding); cached answers are compressed once.
+  const gzip = { 'accept-encoding': 'gzip, deflate, br' };
   return [
-    ['GET /api/topics/:id (20 posts, signed in)', { url: `${url}/api/topics/${community.hotTopicId}`, headers: { cookie } }],
-    ['GET /api/spaces/:id/topics (signed in)', { url: `${url}/api/spaces/${community.spaceId}/topics`, headers: { cookie } }],
-    ['GET /t/:slug/:id (HTML, guest)', { url: `${url}/t/${detail.slug}/${community.hotTopicId}` }],
-    [`GET /api/search?q=${community.searchTerm} (signed in)`, { url: `${url}/api/search?q=${community.searchTerm}`, headers: { cookie } }],
+    ['GET /api/topics/:id (20 posts, signed in)', { url: `${url}/api/topics/${community.hotTopicId}`, headers: { cookie, ...gzip } }],
+    ['GET /api/spaces/:id/topics (signed in)', { url: `${url}/api/spaces/${community.spaceId}/topics`, headers: { cookie, ...gzip } }],
+    ['GET /t/:slug/:id (HTML, guest)', { url: `${url}/t/${detail.slug}/${community.hotTopicId}`, headers: gzip }],
+    [`GET /api/search?q=${community.searchTerm} (signed in)`, { url: `${url}/api/search?q=${community.searchTerm}`, headers: { cookie, ...gzip } }],
   ];
 }
 

@@ -1,9 +1,11 @@
 // Sending an answer that is JSON already (from a cache of rendered answers), as UTF-8 bytes: Fastify sends
-// a Buffer as it is, so a cached answer is neither serialized nor encoded again.
+// a Buffer as it is, so a cached answer is neither serialized nor encoded again. A client that accepts
+// gzip (every browser) gets the answer compressed once per cached Buffer (see compressed.ts).
 import type { FastifyReply } from 'fastify';
+import { sendBytes } from './compressed';
 
 export function sendJson(reply: FastifyReply, json: Buffer): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(json);
+  return sendBytes(reply.type('application/json; charset=utf-8'), json);
 }
 
 /** The route's own response serializer, so cached text is exactly what the schema lets out. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendBytes } from './compressed';
 import { sendRouteNotFound } from './error-handler';
 
 /** The Content-Security-Policy of every HTML page: the app and the server-rendered public pages. */
@@ -70,7 +71,7 @@ export function htmlPages(webDir: string): SendHtmlPage {
     const source = await currentTemplate();
     let html = composed.get(page);
     if (html === undefined) composed.set(page, (html = Buffer.from(compose(source, page))));
-    return reply.code(page.status).header('content-security-policy', htmlCsp).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+    return sendBytes(reply.code(page.status).header('content-security-policy', htmlCsp).header('cache-control', 'no-cache').type('text/html; charset=utf-8'), html);
   };
 }
 

@@ -1,0 +1,35 @@
+// Gzip for answers kept as bytes (cached JSON and rendered pages): compressed once per Buffer (a
+// WeakMap keyed by the cached Buffer itself, so a purged answer lets its compressed copy go too) and
+// sent to clients that accept gzip. Small answers go as they are.
+import zlib from 'node:zlib';
+import type { FastifyReply } from 'fastify';
+
+const MIN_BYTES = 1024;
+const compressed = new WeakMap<Buffer, Buffer>();
+
+/** Whether Accept-Encoding allows gzip: listed (or `*`) without q=0. */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  for (const part of value.split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    if (name !== 'gzip' && name !== '*') continue;
+    const q = params.find((p) => p.startsWith('q='));
+    if (q === undefined || Number(q.slice(2)) > 0) return true;
+  }
+  return false;
+}
+
+export function gzipOf(body: Buffer): Buffer {
+  let packed = compressed.get(body);
+  if (packed === undefined) {
+    packed = zlib.gzipSync(body, { level: 6 });
+    compressed.set(body, packed);
+  }
+  return packed;
+}
+
+export function sendBytes(reply: FastifyReply, body: Buffer): FastifyReply {
+  reply.header('vary', 'accept-encoding');
+  if (body.length < MIN_BYTES || !acceptsGzip(reply.request.headers['accept-encoding'])) return reply.send(body);
+  return reply.header('content-encoding', 'gzip').send(gzipOf(body));
+}
