@@ -54,14 +54,18 @@ export function createServices(ctx: AppContext): Services {
   defineAccountJobs(ctx);
   const moderationNotices = createModerationNotices(ctx);
   const messagesRef: { current?: MessagesService } = {};
+  const discussionsRef: { current?: Discussions } = {};
   const moderation = createModeration(ctx, {
     settings,
     notices: moderationNotices,
     warn: async (actor, username, title, body) => {
       await messagesRef.current?.create(actor, { recipients: [username], title, body });
     },
+    // Bound below: the gate must exist before discussions, and space moderators come from its spaces.
+    moderatedSpaceIds: async (actor) => (await discussionsRef.current?.spaces.moderatedSpaceIds(actor)) ?? [],
   });
   const discussions = createDiscussions(ctx, groups, moderation.gate);
+  discussionsRef.current = discussions;
   const notifications = createNotifications(ctx, discussions);
   const digests = createDigests(ctx, discussions.spaces, settings);
   const realtime = new RealtimeHub(ctx.bus, (principal) => groups.groupsOf(principal));

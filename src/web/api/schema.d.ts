@@ -3395,6 +3395,8 @@ export interface paths {
                                 canSee: boolean;
                                 canPost: boolean;
                                 canReply: boolean;
+                                /** @description Members of the group moderate this space: they work its items in the review queue (default false) */
+                                canModerate?: boolean;
                                 groupName: string;
                             }[];
                         };
@@ -3469,6 +3471,8 @@ export interface paths {
                             canSee: boolean;
                             canPost: boolean;
                             canReply: boolean;
+                            /** @description Members of the group moderate this space: they work its items in the review queue (default false) */
+                            canModerate?: boolean;
                         }[];
                     };
                 };
@@ -3486,6 +3490,8 @@ export interface paths {
                                 canSee: boolean;
                                 canPost: boolean;
                                 canReply: boolean;
+                                /** @description Members of the group moderate this space: they work its items in the review queue (default false) */
+                                canModerate?: boolean;
                                 groupName: string;
                             }[];
                         };
@@ -10742,6 +10748,8 @@ export interface paths {
                             }[];
                             sanctions: components["schemas"]["Sanction"][];
                             appeals: components["schemas"]["Appeal"][];
+                            /** @description Spaces whose review queue items you work as a space moderator */
+                            moderates: number[];
                         };
                     };
                 };

@@ -40,7 +40,10 @@ export interface Moderation {
 /** A private message from a moderator to a member (a warning); bound once messages exist. */
 export type SendWarning = (actor: Actor, username: string, title: string, body: string) => Promise<void>;
 
-export function createModeration(ctx: AppContext, deps: { settings: SettingsService; notices: ModerationNotices; warn: SendWarning }): Moderation {
+export function createModeration(
+  ctx: AppContext,
+  deps: { settings: SettingsService; notices: ModerationNotices; warn: SendWarning; moderatedSpaceIds: (actor: Actor) => Promise<number[]> },
+): Moderation {
   const models = createModelRegistry(ctx);
   const rules = createRuleCache(ctx, deps.settings);
   const sanctions = createSanctionsService(ctx, { notices: deps.notices, warn: deps.warn });
@@ -51,10 +54,10 @@ export function createModeration(ctx: AppContext, deps: { settings: SettingsServ
     gate: createModerationGate(ctx, { settings: deps.settings, rules, scorer: models, notices: deps.notices, silence: (memberId, hours, reason) => sanctions.silenceByRule(memberId, hours, reason) }),
     models,
     automod: createAutomodService(ctx, { settings: deps.settings, rules, scorer: models }),
-    queue: createQueueService(ctx, { notices: deps.notices, sanctions }),
+    queue: createQueueService(ctx, { notices: deps.notices, sanctions, moderatedSpaceIds: deps.moderatedSpaceIds }),
     sanctions,
     appeals,
-    memberPages: createMemberPageService(ctx, { sanctions, appeals }),
+    memberPages: createMemberPageService(ctx, { sanctions, appeals, moderatedSpaceIds: deps.moderatedSpaceIds }),
     retrain,
   };
 }

@@ -173,6 +173,8 @@ export interface SpacePermissionsTable {
   can_see: Generated<boolean>;
   can_post: Generated<boolean>;
   can_reply: Generated<boolean>;
+  /** The group works this space's review queue items (0013). */
+  can_moderate: Generated<boolean>;
 }
 
 export interface TopicsTable {

@@ -5,6 +5,7 @@ import { call } from '../../api/result';
 import { Loading, RequireMember } from '../../components/guards';
 import { formatDateTime } from '../../lib/format';
 import { useLocation } from '../../lib/router';
+import { Link } from '../../components/link';
 import { useTitle } from '../../lib/site';
 import { useResource } from '../../lib/use-resource';
 import { AppealForm } from './appeal-form';
@@ -36,10 +37,15 @@ function Mine() {
   }, [target]);
   if (mine.status === 'failed' && !mine.data) return <p class="alert alert-error">{mine.problem.message}</p>;
   if (!mine.data) return <Loading />;
-  const { items, sanctions, appeals } = mine.data;
+  const { items, sanctions, appeals, moderates } = mine.data;
   const appealOf = (match: (appeal: MyModeration['appeals'][number]) => boolean) => appeals.find(match);
   return (
     <>
+      {moderates.length > 0 && (
+        <p class="alert alert-info">
+          You moderate {moderates.length === 1 ? 'a space' : `${moderates.length} spaces`}: <Link href="/moderation/queue">open its review queue</Link>.
+        </p>
+      )}
       <h2>Your posts</h2>
       {items.length === 0 && <p class="muted">Moderation has not held or removed any of your posts.</p>}
       <ul class="plain-list">

@@ -1,6 +1,10 @@
 // The staff moderation area at /moderation/<tab>: the review queue, appeals, automod rules, the audit log, mediation.
 import type { Me } from '../../api/client';
-import { RequireStaff } from '../../components/guards';
+import { api } from '../../api/client';
+import { call } from '../../api/result';
+import { Loading, RequireMember, RequireStaff } from '../../components/guards';
+import { isStaff } from '../../lib/session';
+import { useResource } from '../../lib/use-resource';
 import { Tabs } from '../../components/tabs';
 import { navigate } from '../../lib/router';
 import { useTitle } from '../../lib/site';
@@ -27,8 +31,23 @@ function Moderation({ me, tab }: { me: Me; tab: StaffTab }) {
   );
 }
 
+/** A space moderator (not staff) works the queue of the spaces they moderate, and nothing else here. */
+function SpaceModeration({ me }: { me: Me }) {
+  const mine = useResource(() => call(api.GET('/api/me/moderation')), []);
+  if (mine.status === 'loading') return <Loading />;
+  if (mine.status === 'failed') return <p class="alert alert-error">{mine.problem.message}</p>;
+  if (mine.data.moderates.length === 0) return <RequireStaff>{() => null}</RequireStaff>;
+  return (
+    <section>
+      <h1>Moderation</h1>
+      <p class="muted">You moderate {mine.data.moderates.length === 1 ? 'one space' : `${mine.data.moderates.length} spaces`}: their items in the review queue are yours to decide.</p>
+      <QueueTab me={me} />
+    </section>
+  );
+}
+
 export function ModerationPage({ tab }: { tab?: string }) {
   const selected = toStaffTab(tab);
   useTitle(`Moderation: ${staffTabs.find((t) => t.id === selected)?.label ?? ''}`);
-  return <RequireStaff>{(me) => <Moderation me={me} tab={selected} />}</RequireStaff>;
+  return <RequireMember>{(me) => (isStaff(me) ? <Moderation me={me} tab={selected} /> : <SpaceModeration me={me} />)}</RequireMember>;
 }

@@ -46,6 +46,7 @@ export const SpaceGrantBody = Type.Object(
     canSee: Type.Boolean(),
     canPost: Type.Boolean(),
     canReply: Type.Boolean(),
+    canModerate: Type.Optional(Type.Boolean({ description: 'Members of the group moderate this space: they work its items in the review queue (default false)' })),
   },
   { additionalProperties: false },
 );

@@ -28,7 +28,7 @@ function present(row: SpaceRow, access: SpaceAccess): SpaceView {
   };
 }
 
-const toGrant = (g: GrantRow) => ({ groupName: g.group_name, canSee: g.can_see, canPost: g.can_post, canReply: g.can_reply });
+const toGrant = (g: GrantRow) => ({ groupName: g.group_name, canSee: g.can_see, canPost: g.can_post, canReply: g.can_reply, canModerate: g.can_moderate });
 
 /** What space rights depend on: the viewer's groups, whether staff, whether signed in. */
 export interface SpaceViewer {
@@ -94,7 +94,7 @@ export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService,
 
   async function permissionsOf(spaceId: number): Promise<SpacePermissionsView> {
     const rows = await listGrants(db, [spaceId]);
-    return { grants: rows.map((g) => ({ groupId: g.group_id, groupName: g.group_name, canSee: g.can_see, canPost: g.can_post, canReply: g.can_reply })) };
+    return { grants: rows.map((g) => ({ groupId: g.group_id, groupName: g.group_name, canSee: g.can_see, canPost: g.can_post, canReply: g.can_reply, canModerate: g.can_moderate })) };
   }
 
   return {
@@ -102,6 +102,16 @@ export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService,
 
     async list(actor: Actor): Promise<SpaceView[]> {
       return (await seenSpaces(await viewerOf(actor))).map(({ space, access }) => present(space, access));
+    },
+
+    /** Spaces whose review queue items the actor works as a space moderator (through a group granted canModerate). */
+    async moderatedSpaceIds(actor: Actor): Promise<number[]> {
+      if (!actor) return [];
+      const viewer = await viewerOf(actor);
+      const { grants } = await snapshot();
+      const ids: number[] = [];
+      for (const [spaceId, list] of grants) if (list.some((g) => g.canModerate && viewer.groups.includes(g.groupName))) ids.push(spaceId);
+      return ids;
     },
 
     /** Ids of every space the viewer may see (its parent too): the filter for search, feeds and realtime. */

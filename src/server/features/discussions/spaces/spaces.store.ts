@@ -50,6 +50,7 @@ export interface GrantRow {
   can_see: boolean;
   can_post: boolean;
   can_reply: boolean;
+  can_moderate: boolean;
 }
 
 /** Grants of the given spaces (every space when omitted). */
@@ -58,7 +59,7 @@ export async function listGrants(db: Queryable, spaceIds?: readonly number[]): P
   let query = db
     .selectFrom('space_permissions')
     .innerJoin('groups', 'groups.id', 'space_permissions.group_id')
-    .select(['space_permissions.space_id', 'space_permissions.group_id', 'groups.name as group_name', 'space_permissions.can_see', 'space_permissions.can_post', 'space_permissions.can_reply'])
+    .select(['space_permissions.space_id', 'space_permissions.group_id', 'groups.name as group_name', 'space_permissions.can_see', 'space_permissions.can_post', 'space_permissions.can_reply', 'space_permissions.can_moderate'])
     .orderBy('space_permissions.space_id')
     .orderBy('groups.id');
   if (spaceIds !== undefined) query = query.where('space_permissions.space_id', 'in', spaceIds);
@@ -68,13 +69,13 @@ export async function listGrants(db: Queryable, spaceIds?: readonly number[]): P
 export async function replaceGrants(
   db: Queryable,
   spaceId: number,
-  grants: readonly { groupId: number; canSee: boolean; canPost: boolean; canReply: boolean }[],
+  grants: readonly { groupId: number; canSee: boolean; canPost: boolean; canReply: boolean; canModerate?: boolean }[],
 ): Promise<void> {
   await db.deleteFrom('space_permissions').where('space_id', '=', spaceId).execute();
   if (grants.length === 0) return;
   await db
     .insertInto('space_permissions')
-    .values(grants.map((g) => ({ space_id: spaceId, group_id: g.groupId, can_see: g.canSee, can_post: g.canPost, can_reply: g.canReply })))
+    .values(grants.map((g) => ({ space_id: spaceId, group_id: g.groupId, can_see: g.canSee, can_post: g.canPost, can_reply: g.canReply, can_moderate: g.canModerate ?? false })))
     .execute();
 }
 

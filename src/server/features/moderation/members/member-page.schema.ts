@@ -52,6 +52,7 @@ export const MyModerationView = Type.Object(
     ),
     sanctions: Type.Array(SanctionView),
     appeals: Type.Array(AppealView),
+    moderates: Type.Array(Type.Integer(), { description: 'Spaces whose review queue items you work as a space moderator' }),
   },
   { $id: 'MyModeration' },
 );

@@ -12,7 +12,7 @@ import { sanctionsOf } from '../sanctions/sanctions.store';
 import type { MemberModerationView, MemberNoteView, MyModerationView } from './member-page.schema';
 import { flagCounts, insertNote, itemsAbout, memberBasics, notesOf } from './member-page.store';
 
-export function createMemberPageService(ctx: AppContext, deps: { sanctions: SanctionsService; appeals: AppealsService }) {
+export function createMemberPageService(ctx: AppContext, deps: { sanctions: SanctionsService; appeals: AppealsService; moderatedSpaceIds: (actor: Actor) => Promise<number[]> }) {
   const db = ctx.database.db;
 
   return {
@@ -54,7 +54,7 @@ export function createMemberPageService(ctx: AppContext, deps: { sanctions: Sanc
 
     async mine(actor: Actor): Promise<Static<typeof MyModerationView>> {
       const member = requireMember(actor);
-      const [items, sanctions, appeals] = await Promise.all([itemsAbout(db, member.memberId, 50), sanctionsOf(db, member.memberId), deps.appeals.mine(actor)]);
+      const [items, sanctions, appeals, moderates] = await Promise.all([itemsAbout(db, member.memberId, 50), sanctionsOf(db, member.memberId), deps.appeals.mine(actor), deps.moderatedSpaceIds(actor)]);
       const appealedItems = new Set(appeals.items.map((a) => a.reviewItemId));
       return {
         // Flagged-member items stay between moderators; posts the member wrote are theirs to see.
@@ -74,6 +74,7 @@ export function createMemberPageService(ctx: AppContext, deps: { sanctions: Sanc
           })),
         sanctions: sanctions.map((s) => presentSanction(s)),
         appeals: appeals.items,
+        moderates,
       };
     },
   };

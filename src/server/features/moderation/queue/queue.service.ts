@@ -3,8 +3,8 @@
 // post, settles the flags, teaches the classifiers, can sanction the author, is audited, and tells
 // the author (and the flaggers) after commit.
 import type { AppContext } from '../../../context';
-import { AppError, notFound } from '../../../platform/errors';
-import { requireRole, type Actor } from '../../../platform/http/principal';
+import { AppError, forbidden, notFound } from '../../../platform/errors';
+import { hasRole, requireMember, type Actor, type Principal } from '../../../platform/http/principal';
 import { insertAudit } from '../../audit';
 import { settleApproval } from '../../accounts/approval.store';
 import { renderMarkdown } from '../../discussions';
@@ -18,7 +18,21 @@ import { presentItem } from './queue.presenter';
 import type { DecisionBody, QueuePage, QueueQuery, ReviewItemView } from './queue.schema';
 import { claimItem, countPending, findPostBody, findQueueItem, insertLabels, listQueue, releaseClaim, resolveItem } from './queue.store';
 
-export function createQueueService(ctx: AppContext, deps: { notices: ModerationNotices; sanctions: SanctionsService }) {
+/** Who works the queue: staff see every item; a space moderator only the items of the spaces they moderate. */
+interface QueueAccess {
+  member: Principal;
+  staff: boolean;
+  spaceIds: readonly number[];
+}
+
+export interface QueueDeps {
+  notices: ModerationNotices;
+  sanctions: SanctionsService;
+  /** The spaces the actor moderates through a group granted canModerate. */
+  moderatedSpaceIds(actor: Actor): Promise<number[]>;
+}
+
+export function createQueueService(ctx: AppContext, deps: QueueDeps) {
   const db = ctx.database.db;
 
   async function load(id: number): Promise<ReviewItemView> {
@@ -27,31 +41,47 @@ export function createQueueService(ctx: AppContext, deps: { notices: ModerationN
     return presentItem(row);
   }
 
+  async function queueAccess(actor: Actor): Promise<QueueAccess> {
+    const member = requireMember(actor);
+    if (hasRole(member, 'moderator')) return { member, staff: true, spaceIds: [] };
+    const spaceIds = await deps.moderatedSpaceIds(member);
+    if (spaceIds.length === 0) throw forbidden('Only staff and space moderators can work the review queue');
+    return { member, staff: false, spaceIds };
+  }
+
+  /** 404 for an item outside the space moderator's spaces (as if it did not exist). */
+  function requireInReach(access: QueueAccess, row: { space_id: number | null } | undefined): asserts row is NonNullable<typeof row> {
+    if (!row || (!access.staff && (row.space_id === null || !access.spaceIds.includes(row.space_id)))) throw notFound('Review item not found');
+  }
+
   return {
     load,
 
     async list(actor: Actor, query: QueueQuery): Promise<QueuePage> {
-      requireRole(actor, 'moderator', 'Only staff can see the review queue');
+      const access = await queueAccess(actor);
       const limit = query.limit ?? 30;
+      const asked = query.spaceId === undefined ? undefined : [query.spaceId];
       const rows = await listQueue(db, {
         status: query.status ?? 'pending',
         kind: query.kind,
-        spaceIds: query.spaceId === undefined ? undefined : [query.spaceId],
+        spaceIds: access.staff ? asked : (asked ?? access.spaceIds).filter((id) => access.spaceIds.includes(id)),
         olderThan: query.olderThanHours === undefined ? undefined : new Date(Date.now() - query.olderThanHours * 3_600_000),
         sort: query.sort ?? 'age',
         limit,
         offset: query.offset ?? 0,
       });
-      return { items: rows.slice(0, limit).map(presentItem), hasMore: rows.length > limit, pending: await countPending(db) };
+      return { items: rows.slice(0, limit).map(presentItem), hasMore: rows.length > limit, pending: await countPending(db, access.staff ? undefined : access.spaceIds) };
     },
 
     async get(actor: Actor, id: number): Promise<ReviewItemView> {
-      requireRole(actor, 'moderator', 'Only staff can see the review queue');
+      requireInReach(await queueAccess(actor), await findQueueItem(db, id));
       return load(id);
     },
 
     async claim(actor: Actor, id: number): Promise<ReviewItemView> {
-      const staff = requireRole(actor, 'moderator', 'Only staff can claim review items');
+      const access = await queueAccess(actor);
+      const staff = access.member;
+      requireInReach(access, await findQueueItem(db, id));
       const item = await load(id);
       if (item.status !== 'pending') throw new AppError('already_decided', 'This item was already decided');
       if (!(await claimItem(db, id, staff.memberId, new Date()))) throw new AppError('claimed_by_other', `${item.claimedBy ?? 'Another moderator'} is working on this item`);
@@ -59,15 +89,18 @@ export function createQueueService(ctx: AppContext, deps: { notices: ModerationN
     },
 
     async unclaim(actor: Actor, id: number): Promise<ReviewItemView> {
-      const staff = requireRole(actor, 'moderator', 'Only staff can release review items');
-      await releaseClaim(db, id, staff.memberId);
+      const access = await queueAccess(actor);
+      requireInReach(access, await findQueueItem(db, id));
+      await releaseClaim(db, id, access.member.memberId);
       return load(id);
     },
 
     async decide(actor: Actor, id: number, body: DecisionBody, ip: string): Promise<ReviewItemView> {
-      const staff = requireRole(actor, 'moderator', 'Only staff can decide review items');
+      const access = await queueAccess(actor);
+      const staff = access.member;
       const row = await findQueueItem(db, id);
-      if (!row) throw notFound('Review item not found');
+      requireInReach(access, row);
+      if (body.sanction && !access.staff) throw forbidden('Space moderators cannot sanction members; ask a moderator');
       if (row.status !== 'pending') throw new AppError('already_decided', 'This item was already decided');
       if (row.claimed_by !== null && row.claimed_by !== staff.memberId && staff.role !== 'admin') {
         throw new AppError('claimed_by_other', `${row.claimed_by_username ?? 'Another moderator'} claimed this item`);

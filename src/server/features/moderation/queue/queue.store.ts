@@ -117,8 +117,12 @@ export async function overturnItem(db: Queryable, id: number, status: Exclude<Re
   await db.updateTable('review_items').set({ status, resolution, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
-export async function countPending(db: Queryable): Promise<number> {
-  const row = await db.selectFrom('review_items').select((eb) => eb.fn.countAll<string | number>().as('n')).where('status', '=', 'pending').executeTakeFirst();
+/** Pending items, in the given spaces only when spaceIds is set. */
+export async function countPending(db: Queryable, spaceIds?: readonly number[]): Promise<number> {
+  if (spaceIds !== undefined && spaceIds.length === 0) return 0;
+  let query = db.selectFrom('review_items').select((eb) => eb.fn.countAll<string | number>().as('n')).where('status', '=', 'pending');
+  if (spaceIds !== undefined) query = query.where('space_id', 'in', spaceIds);
+  const row = await query.executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
