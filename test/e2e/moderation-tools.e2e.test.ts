@@ -163,12 +163,13 @@ void test('rule editor: unsafe regex refused, dry-run, save, a hit', { timeout: 
   assert.deepEqual(await row.locator('.badge').allTextContents(), ['on', '0 hits']);
   const rowText = (await row.textContent()) ?? '';
   assert.match(rowText, /When contains words: hold the post for review\. Last hit never\./);
-  assert.equal(await row.getByRole('switch', { name: `Enabled: ${RULE}` }).getAttribute('aria-checked'), 'true');
+  assert.equal(await row.getByRole('switch', { name: new RegExp(`^Enabled\\s*: ${RULE}$`) }).getAttribute('aria-checked'), 'true');
 
   // 4. A trust-level-0 member's reply with the word is held by the rule; after a reload it shows 1 hit.
-  const held = await tess.client.post<{ status: string; reason: { rule?: string | null } }>(`/api/topics/${band.id}/posts`, { body: `Can I join in with my ${WORD} too?` });
+  const held = await tess.client.post<{ status: string; reason: { rule: string | null } }>(`/api/topics/${band.id}/posts`, { body: `Can I join in with my ${WORD} too?` });
   assert.equal(held.status, 202, held.text);
   assert.equal(held.body.status, 'held');
+  assert.equal(held.body.reason.rule, RULE, 'held by the new rule');
   await page.reload();
   const counted = await visible(ruleRow(page).filter({ has: page.locator('.badge', { hasText: /^1 hit$/ }) }));
   assert.deepEqual(await counted.locator('.badge').allTextContents(), ['on', '1 hit']);
