@@ -73,9 +73,13 @@ export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Pr
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(securityHeaders).header('x-request-id', request.id);
   });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
-  });
+  // One line per request at info level; below it (LOG_LEVEL=warn) the hook is not even added, since
+  // an onResponse hook costs every request a 'finish' listener.
+  if (ctx.logger.isLevelEnabled('info')) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    });
+  }
 
   registerErrorHandling(app);
   await registerOpenApi(app, appVersion());
