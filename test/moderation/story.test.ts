@@ -162,6 +162,23 @@ describe('sanctions and automod rules', () => {
     assert.equal(next.body.suggestion.hours, 72);
   });
 
+  test('a suspension from the members page is a sanction: a later silence and its lift leave it in force', async () => {
+    const target = await createMember(server);
+    const until = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const suspended = await admin.client.post(`/api/admin/members/${target.id}/suspension`, { until, reason: 'Cool off' });
+    assert.equal(suspended.status, 200, suspended.text);
+    const silence = await mod1.client.post<{ id: number }>(`/api/moderation/members/${target.id}/sanctions`, { kind: 'silence', reason: 'Also quiet', guideline: 'be-kind', hours: 24 });
+    assert.equal(silence.status, 201, silence.text);
+    assert.equal((await mod1.client.delete(`/api/moderation/sanctions/${silence.body.id}`)).status, 200);
+    const account = await server.runtime.ctx.database.db.selectFrom('accounts').select(['suspended_until', 'silenced_until']).where('member_id', '=', target.id).executeTakeFirstOrThrow();
+    assert.equal(account.suspended_until?.toISOString(), until);
+    assert.equal(account.silenced_until, null);
+    const history = await mod1.client.get<{ items: { kind: string; active: boolean }[] }>(`/api/moderation/members/${target.id}/sanctions`);
+    assert.deepEqual(history.body.items.map((s) => [s.kind, s.active]), [['silence', false], ['suspension', true]]);
+    assert.equal((await admin.client.delete(`/api/admin/members/${target.id}/suspension`)).status, 200);
+    assert.equal((await server.client().post('/api/session', { login: target.username, password: target.password })).status, 200, 'lifted');
+  });
+
   test('a ban blocks the email from signing up again', async () => {
     const banned = await createMember(server);
     const reply = await admin.client.post(`/api/moderation/members/${banned.id}/sanctions`, { kind: 'ban', reason: 'Spam wave', guideline: 'no-spam', hours: 720 });

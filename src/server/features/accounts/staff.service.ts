@@ -8,7 +8,8 @@ import { countAdmins } from './accounts.store';
 import { deleteMemberSessions } from './sessions.store';
 import type { StaffMemberPatch, StaffMemberQuery, StaffMemberView, SuspensionBody } from './staff.schema';
 import { canSuspend, wouldRemoveLastAdmin } from './staff.rules';
-import { findStaffMember, listStaffMembers, setRole, setSuspension, setTrustLevel, type StaffMemberRow } from './staff.store';
+import { findStaffMember, listStaffMembers, setRole, setTrustLevel, type StaffMemberRow } from './staff.store';
+import { liftSuspensions, suspendUntil } from './suspension.store';
 
 function present(row: StaffMemberRow): StaffMemberView {
   return {
@@ -70,7 +71,7 @@ export function createStaffService(ctx: AppContext) {
       const target = await load(memberId);
       if (!canSuspend(staff, target)) throw forbidden('You cannot suspend this member');
       await ctx.database.tx(async (trx) => {
-        await setSuspension(trx, memberId, until, body.reason);
+        await suspendUntil(trx, memberId, until, body.reason, staff.memberId);
         await deleteMemberSessions(trx, memberId);
         await insertAudit(trx, { actorId: staff.memberId, action: 'member.suspend', targetType: 'member', targetId: memberId, reason: body.reason, after: { until: until.toISOString() }, ip });
       });
@@ -84,7 +85,7 @@ export function createStaffService(ctx: AppContext) {
       // Lifting follows the rule for suspending, so a moderator cannot undo an admin's suspension of another moderator.
       if (!canSuspend(staff, target)) throw forbidden('You cannot lift this member\'s suspension');
       await ctx.database.tx(async (trx) => {
-        await setSuspension(trx, memberId, null, null);
+        await liftSuspensions(trx, memberId, staff.memberId);
         await insertAudit(trx, { actorId: staff.memberId, action: 'member.unsuspend', targetType: 'member', targetId: memberId, before: { until: target.suspended_until?.toISOString() ?? null }, ip });
       });
       await ctx.bus.emit('member.credentialsChanged', { memberId });

@@ -59,6 +59,3 @@ export async function setTrustLevel(trx: Queryable, memberId: number, trustLevel
   await trx.updateTable('members').set({ trust_level: trustLevel, trust_level_locked: trustLevel === 4 }).where('id', '=', memberId).execute();
 }
 
-export async function setSuspension(trx: Queryable, memberId: number, until: Date | null, reason: string | null): Promise<void> {
-  await trx.updateTable('accounts').set({ suspended_until: until, suspension_reason: reason }).where('member_id', '=', memberId).execute();
-}

@@ -96,3 +96,17 @@ export async function isBanned(db: Queryable, address: { email?: string; ip?: st
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Lifts every sanction of these kinds in force now; returns their ids. */
+export async function liftActive(db: Queryable, memberId: number, kinds: readonly SanctionKind[], by: number, at: Date): Promise<number[]> {
+  const rows = await db
+    .updateTable('sanctions')
+    .set({ lifted_at: at, lifted_by: by })
+    .where('member_id', '=', memberId)
+    .where('kind', 'in', kinds)
+    .where('lifted_at', 'is', null)
+    .where('ends_at', '>', at)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
