@@ -31,9 +31,14 @@ export interface ReadCache {
 export type Serialize<T> = (value: T) => Buffer;
 
 /** Viewers with the same class see the same topics, posts and rights. */
+/** The sorted group list of a (cached) groups array, computed once per array. */
+const groupKeys = new WeakMap<readonly string[], string>();
+
 export function viewerClass(viewer: SpaceViewer): string {
   if (viewer.isStaff) return 'staff';
-  return `${viewer.signedIn ? 'm' : 'g'}:${[...viewer.groups].sort().join(',')}`;
+  let groups = groupKeys.get(viewer.groups);
+  if (groups === undefined) groupKeys.set(viewer.groups, (groups = [...viewer.groups].sort().join(',')));
+  return `${viewer.signedIn ? 'm' : 'g'}:${groups}`;
 }
 
 export function createReadCache(ctx: AppContext): ReadCache {

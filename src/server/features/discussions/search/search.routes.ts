@@ -19,6 +19,9 @@ export function registerSearchRoutes(app: FastifyInstance, search: SearchService
         response: { 200: SearchPage, ...errorResponses() },
       },
     },
-    async (request, reply) => sendJson(reply, await search.rendered(request.principal, request.query, serializerOf(reply))),
+    async (request, reply) => {
+      const at = request.url.indexOf('?');
+      return sendJson(reply, await search.rendered(request.principal, request.query, serializerOf(reply), at < 0 ? undefined : request.url.slice(at + 1)));
+    },
   );
 }

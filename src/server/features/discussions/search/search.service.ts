@@ -25,11 +25,13 @@ export function createSearchService(ctx: AppContext, spaces: SpacesService, cach
      * Results do not differ per member: the answer is cached, as sent, per query and permission class
      * until anything searchable changes.
      */
-    async rendered(actor: Actor, query: SearchQuery, serialize: Serialize<SearchPage>): Promise<Buffer> {
+    async rendered(actor: Actor, query: SearchQuery, serialize: Serialize<SearchPage>, rawQuery?: string): Promise<Buffer> {
       const q = query.q.trim();
       if (q.length === 0) throw invalid('q', 'q needs at least one word');
       const viewer = await spaces.viewerOf(actor);
-      return cache.get(`json:search:${viewerClass(viewer)}:${keyOf(q, query)}`, [cacheTags.search, cacheTags.spaces], async () => serialize(await run(viewer, q, query)));
+      // The query string as sent names the answer as well as the parsed fields do (it was validated), and costs nothing to build.
+      const key = rawQuery ?? keyOf(q, query);
+      return cache.get(`json:search:${viewerClass(viewer)}:${key}`, [cacheTags.search, cacheTags.spaces], async () => serialize(await run(viewer, q, query)));
     },
   };
 
