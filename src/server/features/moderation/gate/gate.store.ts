@@ -54,11 +54,6 @@ export async function postAuthor(db: Queryable, postId: number): Promise<number 
   return row?.author_id;
 }
 
-export async function memberIdsByUsernames(db: Queryable, lowerNames: readonly string[]): Promise<number[]> {
-  if (lowerNames.length === 0) return [];
-  const rows = await db.selectFrom('accounts').select('member_id').where(sql<string>`lower(username)`, 'in', lowerNames).execute();
-  return rows.map((r) => r.member_id);
-}
 
 export async function insertScores(db: Queryable, postId: number, scores: { spam: number; hate: number; offensive: number; spamVersion: string; abuseVersion: string }): Promise<void> {
   await db

@@ -6,6 +6,7 @@ import type { AppContext } from '../../../context';
 import { AppError } from '../../../platform/errors';
 import type { GateVerdict, HeldReason, PostDraft, PostGate } from '../../discussions/post-gate';
 import { extractMentions } from '../../notifications/mentions.rules';
+import { accountsByUsernames } from '../../notifications/notifications.store';
 import type { SettingsService } from '../../settings';
 import { evaluate, linkHosts, mentionCount, textHash, type AutomodVerdict, type PostFacts } from '../automod';
 import type { RuleCache } from '../automod/rule-cache';
@@ -14,7 +15,7 @@ import { upsertReviewItem } from '../queue/queue.store';
 import type { Scorer, PostScores } from '../scoring';
 import { checkPostingLimits } from '../trust';
 import { heldNotice, type ModerationNotices } from '../notices';
-import { authorFacts, cooledDownWith, insertScores, memberIdsByUsernames, postAuthor, recentPosts, topicModeration } from './gate.store';
+import { authorFacts, cooledDownWith, insertScores, postAuthor, recentPosts, topicModeration } from './gate.store';
 
 const DAY_MS = 86_400_000;
 
@@ -62,7 +63,7 @@ async function requireMayPost(ctx: AppContext, author: Author, draft: PostDraft,
       throw new AppError('slow_mode', `This topic is in slow mode: one post every ${seconds} s; try again in ${wait} s`, { headers: { 'retry-after': String(wait) } });
     }
   }
-  const others = new Set(await memberIdsByUsernames(db, extractMentions(draft.markdown)));
+  const others = new Set((await accountsByUsernames(db, extractMentions(draft.markdown))).map((a) => a.member_id));
   if (draft.replyToPostId) {
     const replied = await postAuthor(db, draft.replyToPostId);
     if (replied !== undefined) others.add(replied);
