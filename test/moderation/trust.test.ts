@@ -111,7 +111,7 @@ describe('checkPostingLimits', () => {
   test('refuses a trust level 0 post with 3 links (429 trust_limit on body) and lets it through at 2', async () => {
     const member = await createMember(server);
     const markdown = 'see https://a.example, https://b.example and https://c.example';
-    const draft = { authorId: member.id, trustLevel: 0, kind: 'reply' as const, markdown, at: new Date() };
+    const draft = { authorId: member.id, trustLevel: 0, kind: 'reply' as const, html: renderMarkdown(markdown), at: new Date() };
     await assert.rejects(checkPostingLimits(db(), draft, limits), (error: unknown) => {
       assert.ok(error instanceof AppError);
       assert.deepEqual([error.code, error.status, error.field], ['trust_limit', 429, 'body']);

@@ -11,6 +11,8 @@ export interface PostDraft {
   topicId: number | null;
   title: string | null;
   markdown: string;
+  /** The Markdown rendered (once, for the gate and for the stored post). */
+  html: string;
   /** The post a reply answers, if any. */
   replyToPostId: number | null;
   at: Date;

@@ -83,11 +83,12 @@ export function createPostsService(ctx: AppContext, topics: TopicsService, gate:
       }
       await requireKnownMentions(db, markdown);
       const at = new Date();
-      const verdict = await gate.check({ kind: 'reply', authorId: member.memberId, spaceId: topic.space_id, topicId, title: null, markdown, replyToPostId: body.replyToPostId ?? null, at });
+      const html = renderMarkdown(markdown);
+      const verdict = await gate.check({ kind: 'reply', authorId: member.memberId, spaceId: topic.space_id, topicId, title: null, markdown, html, replyToPostId: body.replyToPostId ?? null, at });
       const held = verdict.held !== null;
       const postId = await ctx.database.tx(async (trx) => {
         const postNumber = await nextPostNumber(trx, topicId, { isReply: true, posterId: member.memberId, at, held });
-        const id = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: body.replyToPostId ?? null, body: markdown, html: renderMarkdown(markdown), at, held });
+        const id = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: body.replyToPostId ?? null, body: markdown, html, at, held });
         if (!held) await countInSpace(trx, topic.space_id, { topics: 0, posts: 1, at });
         await recordActivity(trx, { memberId: member.memberId, kind: held ? 'post.held' : 'post.created', occurredAt: at, spaceId: topic.space_id, topicId, postId: id });
         await verdict.record(trx, { postId: id, topicId });

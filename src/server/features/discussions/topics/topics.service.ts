@@ -175,13 +175,14 @@ export function createTopicsService(ctx: AppContext, spaces: SpacesService, cach
       if (!access.canPost) throw forbidden('You cannot start topics in this space');
       await requireKnownMentions(db, markdown);
       const at = new Date();
-      const verdict = await gate.check({ kind: 'topic', authorId: member.memberId, spaceId: body.spaceId, topicId: null, title, markdown, replyToPostId: null, at });
+      const html = renderMarkdown(markdown);
+      const verdict = await gate.check({ kind: 'topic', authorId: member.memberId, spaceId: body.spaceId, topicId: null, title, markdown, html, replyToPostId: null, at });
       const held = verdict.held !== null;
       const tags = normalizeTags([...(body.tags ?? []), ...verdict.tags]);
       const ids = await ctx.database.tx(async (trx) => {
         const topicId = await insertTopic(trx, { spaceId: body.spaceId, authorId: member.memberId, title, slug: slugify(title), tags, at, held });
         const postNumber = await nextPostNumber(trx, topicId, { isReply: false, posterId: member.memberId, at });
-        const postId = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: null, body: markdown, html: renderMarkdown(markdown), at, held });
+        const postId = await insertPost(trx, { topicId, authorId: member.memberId, postNumber, replyToPostId: null, body: markdown, html, at, held });
         if (!held) await countInSpace(trx, body.spaceId, { topics: 1, posts: 1, at });
         await recordActivity(trx, { memberId: member.memberId, kind: held ? 'topic.held' : 'topic.created', occurredAt: at, spaceId: body.spaceId, topicId, postId });
         await verdict.record(trx, { postId, topicId });

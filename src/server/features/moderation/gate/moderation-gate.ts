@@ -84,7 +84,7 @@ export function createModerationGate(ctx: AppContext, deps: GateDeps): PostGate 
       const recent = await recentPosts(db, draft.authorId, new Date(draft.at.getTime() - DAY_MS));
       await requireMayPost(ctx, author, draft, recent);
       const site = await deps.settings.get();
-      await checkPostingLimits(db, { authorId: author.id, trustLevel: author.trust_level, kind: draft.kind, markdown: draft.markdown, at: draft.at }, site.trustLevelLimits);
+      await checkPostingLimits(db, { authorId: author.id, trustLevel: author.trust_level, kind: draft.kind, html: draft.html, at: draft.at }, site.trustLevelLimits);
       const text = draft.title === null ? draft.markdown : `${draft.title}\n\n${draft.markdown}`;
       const scores = deps.scorer.score(text);
       const facts: PostFacts = {

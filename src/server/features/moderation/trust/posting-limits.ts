@@ -1,7 +1,6 @@
 // The posting limits of a member's trust level, checked by the post gate before a post is written.
 import type { Queryable } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
-import { renderMarkdown } from '../../discussions';
 import { contentCounts, contentRefusal, limitsFor, needsHistory, rateRefusal, type TrustLevelLimits } from './posting-limits.rules';
 import { recentPosting } from './trust.store';
 
@@ -11,7 +10,8 @@ export interface PostingDraft {
   authorId: number;
   trustLevel: number;
   kind: 'topic' | 'reply';
-  markdown: string;
+  /** The post as rendered (links and images are counted there, so code and mentions do not count). */
+  html: string;
   at: Date;
 }
 
@@ -19,7 +19,7 @@ export interface PostingDraft {
 export async function checkPostingLimits(db: Queryable, draft: PostingDraft, limits: TrustLevelLimits): Promise<void> {
   const own = limitsFor(draft.trustLevel, limits);
   if (own.linksPerPost !== null || own.imagesPerPost !== null) {
-    const refusal = contentRefusal(draft.trustLevel, own, contentCounts(renderMarkdown(draft.markdown)));
+    const refusal = contentRefusal(draft.trustLevel, own, contentCounts(draft.html));
     if (refusal) throw new AppError('trust_limit', refusal, { field: 'body' });
   }
   if (!needsHistory(own)) return;
