@@ -124,8 +124,9 @@ describe('moderation story', () => {
     assert.equal(decided.body.decidedBy, mod2.username);
     const seen = await reader.client.get<TopicDetail>(`/api/topics/${topic.id}`);
     assert.ok(seen.body.posts.some((p) => p.id === held.id && p.body === SPAM), 'the post is restored for everyone');
-    const page = await mod2.client.get<{ member: { silencedUntil: string | null } }>(`/api/moderation/members/${newcomer.id}`);
+    const page = await mod2.client.get<{ member: { silencedUntil: string | null }; appeals: { id: number; status: string }[] }>(`/api/moderation/members/${newcomer.id}`);
     assert.equal(page.body.member.silencedUntil, null, 'the silence from the overturned decision is lifted');
+    assert.deepEqual(page.body.appeals.map((a) => [a.id, a.status]), [[appealId, 'overturned']], 'the member page lists their appeals only');
     const notices = await newcomer.client.get<{ items: { type: string; title: string }[] }>('/api/notifications');
     assert.ok(notices.body.items.some((n) => n.type === 'moderation' && n.title === 'Your appeal was accepted'), notices.text);
     const [overturn] = await audit('appeal.overturn');

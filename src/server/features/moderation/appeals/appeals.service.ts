@@ -76,9 +76,10 @@ export function createAppealsService(ctx: AppContext, deps: { notices: Moderatio
       return { items: (await listAppeals(db, { memberId: member.memberId, limit: 100 })).map(present) };
     },
 
-    async list(actor: Actor, query: { status?: AppealView['status']; limit?: number }): Promise<{ items: AppealView[] }> {
+    async list(actor: Actor, query: { status?: AppealView['status']; memberId?: number; limit?: number }): Promise<{ items: AppealView[] }> {
       requireRole(actor, 'moderator', 'Only staff can see appeals');
-      return { items: (await listAppeals(db, { ...(query.status !== undefined ? { status: query.status } : {}), limit: query.limit ?? 50 })).map(present) };
+      const filter = { ...(query.status !== undefined ? { status: query.status } : {}), ...(query.memberId !== undefined ? { memberId: query.memberId } : {}) };
+      return { items: (await listAppeals(db, { ...filter, limit: query.limit ?? 50 })).map(present) };
     },
 
     async get(actor: Actor, id: number): Promise<AppealView> {

@@ -24,7 +24,7 @@ export function createMemberPageService(ctx: AppContext, deps: { sanctions: Sanc
         flagCounts(db, memberId),
         itemsAbout(db, memberId, 50),
         deps.sanctions.history(actor, memberId),
-        deps.appeals.list(actor, { limit: 100 }),
+        deps.appeals.list(actor, { memberId, limit: 100 }),
         notesOf(db, memberId),
       ]);
       return {
@@ -36,7 +36,7 @@ export function createMemberPageService(ctx: AppContext, deps: { sanctions: Sanc
         items: items.map(presentItem),
         sanctions: history.items,
         suggestion: history.suggestion,
-        appeals: appeals.items.filter((a) => a.member.id === memberId),
+        appeals: appeals.items,
         notes: notes.map((n) => ({ id: n.id, body: n.body, author: n.username, createdAt: n.created_at.toISOString() })),
       };
     },
