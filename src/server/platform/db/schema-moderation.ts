@@ -1,10 +1,6 @@
 // Row types of the moderation tables (migrations/0008_moderation.sql).
 import type { ColumnType, Generated } from 'kysely';
-
-type DefaultTime = ColumnType<Date, Date | string | undefined, Date | string>;
-type Time = ColumnType<Date, Date | string, Date | string>;
-type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Json = ColumnType<unknown, string, string>;
+import type { DefaultTime, Json, NullableTime, Time } from './schema';
 
 export type ModerationState = 'held' | 'hidden' | 'rejected';
 export type ReviewKind = 'flagged_post' | 'held_post' | 'first_post' | 'flagged_member' | 'signup';

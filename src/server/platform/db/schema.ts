@@ -3,10 +3,10 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ModerationState, ModerationTables } from './schema-moderation';
 
 /** A timestamp the database fills in when omitted. */
-type DefaultTime = ColumnType<Date, Date | string | undefined, Date | string>;
-type Time = ColumnType<Date, Date | string, Date | string>;
-type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Json = ColumnType<unknown, string, string>;
+export type DefaultTime = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Time = ColumnType<Date, Date | string, Date | string>;
+export type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type Json = ColumnType<unknown, string, string>;
 type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
 
 export type Role = 'member' | 'moderator' | 'admin';
