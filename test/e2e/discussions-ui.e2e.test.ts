@@ -4,14 +4,13 @@
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
-import { createSpace, createTopic, hasFocus, setUpAdmin, signInContext, signUpMember, tabTo, type ApiMember } from '../support/e2e-members';
+import type { Locator } from 'playwright-core';
+import { startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
+import { createSpace, createTopic, hasFocus, setUpAdmin, signUpMember, tabTo, type ApiMember, pageAs as signedInPage } from '../support/e2e-members';
 import type { PageGlobals, PageNode } from '../support/page-globals';
 
 let session: BrowserSession | undefined;
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let admin: ApiMember;
 let otto: ApiMember;
 let garden: { id: number; slug: string };
@@ -21,7 +20,6 @@ const errors: string[] = [];
 before(async () => {
   session = await startBrowserSession();
   server = session.server;
-  browser = session.browser;
   admin = await setUpAdmin(server);
   garden = await createSpace(admin, 'Garden', 'garden', 'public');
   topic = await createTopic(admin, garden.id, 'Seeds to swap', 'Who has tomato seeds?');
@@ -32,13 +30,7 @@ before(async () => {
 });
 after(() => session?.close());
 
-async function pageAs(member: ApiMember, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  assert.ok(browser && server);
-  const context = await browser.newContext({ baseURL: server.baseUrl, ...(viewport ? { viewport } : {}) });
-  await signInContext(context, member, server.baseUrl);
-  const page = await watchedPage(context, errors, 15_000);
-  return { context, page };
-}
+const pageAs = (member: ApiMember, viewport?: { width: number; height: number }) => signedInPage(session, errors, member, viewport);
 
 /** Each option's display name and @username (the avatar initial is decorative). */
 async function optionNames(list: Locator): Promise<string[]> {

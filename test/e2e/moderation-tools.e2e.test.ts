@@ -8,9 +8,9 @@
 // /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
-import { createSpace, createTopic, hasFocus, setUpAdmin, signInContext, signUpMember, tabTo, type ApiMember } from '../support/e2e-members';
+import type { Locator, Page } from 'playwright-core';
+import { startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
+import { createSpace, createTopic, hasFocus, setUpAdmin, signUpMember, tabTo, type ApiMember, pageAs as signedInPage, makeModerator } from '../support/e2e-members';
 
 const WORD = 'kazoo';
 const RULE = 'Kazoo watch';
@@ -18,21 +18,12 @@ const phone = { width: 375, height: 740 };
 
 let session: BrowserSession | undefined;
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let admin: ApiMember;
 let moderator: ApiMember;
 let tess: ApiMember;
 let otto: ApiMember;
 let band: { id: number; slug: string };
 const errors: string[] = [];
-
-async function makeModerator(name: string): Promise<ApiMember> {
-  assert.ok(server);
-  const member = await signUpMember(server, name);
-  const reply = await admin.client.patch(`/api/admin/members/${member.id}`, { role: 'moderator' });
-  assert.equal(reply.status, 200, reply.text);
-  return member;
-}
 
 async function adminReply(topicId: number, body: string): Promise<void> {
   const reply = await admin.client.post(`/api/topics/${topicId}/posts`, { body });
@@ -47,7 +38,6 @@ async function flagMember(flagger: ApiMember, target: ApiMember, reason: string,
 before(async () => {
   session = await startBrowserSession();
   server = session.server;
-  browser = session.browser;
   // 'default': the spam hold and the new-member posting limits stay on.
   admin = await setUpAdmin(server, 'ada_admin', 'default');
   const lounge = await createSpace(admin, 'Lounge', 'lounge', 'public');
@@ -56,7 +46,7 @@ before(async () => {
   await adminReply(band.id, `I will bring my ${WORD} and a tambourine.`);
   const bake = await createTopic(admin, lounge.id, 'Bake sale', 'Cakes and biscuits are welcome on Saturday.');
   await adminReply(bake.id, 'Count me in, I will make a lemon drizzle.');
-  moderator = await makeModerator('mod_maya');
+  moderator = await makeModerator(session.server, admin, 'mod_maya');
   tess = await signUpMember(server, 'tess_new', 'Tess New');
   otto = await signUpMember(server, 'otto_other', 'Otto Other');
   for (const member of [tess, otto]) await member.client.get('/api/session'); // the CSRF token for their writes
@@ -68,13 +58,7 @@ before(async () => {
 });
 after(() => session?.close());
 
-async function pageAs(member: ApiMember, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  assert.ok(browser && server);
-  const context = await browser.newContext({ baseURL: server.baseUrl, ...(viewport ? { viewport } : {}) });
-  await signInContext(context, member, server.baseUrl);
-  const page = await watchedPage(context, errors, 15_000);
-  return { context, page };
-}
+const pageAs = (member: ApiMember, viewport?: { width: number; height: number }) => signedInPage(session, errors, member, viewport);
 
 function fitsSideways(page: Page): Promise<boolean> {
   return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');

@@ -6,16 +6,15 @@
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { nav, startBrowserSession, visible, watchedPage, type BrowserSession, type RunningServer } from '../support/browser';
-import { createSpace, createTopic, hasFocus, setUpAdmin, signInContext, signUpMember, type ApiMember } from '../support/e2e-members';
+import type { Page } from 'playwright-core';
+import { nav, startBrowserSession, visible, type BrowserSession, type RunningServer } from '../support/browser';
+import { createSpace, createTopic, hasFocus, setUpAdmin, signUpMember, type ApiMember, pageAs as signedInPage, makeModerator } from '../support/e2e-members';
 
 const SPAM = 'Check out my channel and subscribe!!! http://bit.ly/free-money-now make $500 a day from home';
 const phone = { width: 375, height: 740 };
 
 let session: BrowserSession | undefined;
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
 let admin: ApiMember;
 let newbie: ApiMember;
 let reader: ApiMember;
@@ -24,18 +23,9 @@ let modB: ApiMember;
 let topicPath = '';
 const errors: string[] = [];
 
-async function makeModerator(name: string): Promise<ApiMember> {
-  assert.ok(server);
-  const member = await signUpMember(server, name);
-  const reply = await admin.client.patch(`/api/admin/members/${member.id}`, { role: 'moderator' });
-  assert.equal(reply.status, 200, reply.text);
-  return member;
-}
-
 before(async () => {
   session = await startBrowserSession();
   server = session.server;
-  browser = session.browser;
   // 'default': the spam hold and the new-member posting limits stay on.
   admin = await setUpAdmin(server, 'ada_admin', 'default');
   const lounge = await createSpace(admin, 'Lounge', 'lounge', 'public');
@@ -43,18 +33,12 @@ before(async () => {
   topicPath = `/t/${topic.slug}/${topic.id}`;
   newbie = await signUpMember(server, 'nick_new', 'Nick New');
   reader = await signUpMember(server, 'rita_reads', 'Rita Reads');
-  modA = await makeModerator('mod_alice');
-  modB = await makeModerator('mod_bob');
+  modA = await makeModerator(session.server, admin, 'mod_alice');
+  modB = await makeModerator(session.server, admin, 'mod_bob');
 });
 after(() => session?.close());
 
-async function pageAs(member: ApiMember, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  assert.ok(browser && server);
-  const context = await browser.newContext({ baseURL: server.baseUrl, ...(viewport ? { viewport } : {}) });
-  await signInContext(context, member, server.baseUrl);
-  const page = await watchedPage(context, errors, 15_000);
-  return { context, page };
-}
+const pageAs = (member: ApiMember, viewport?: { width: number; height: number }) => signedInPage(session, errors, member, viewport);
 
 function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');

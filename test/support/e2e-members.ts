@@ -5,7 +5,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { Client } from './client';
 import { relaxedModeration } from './server';
 import type { PageElement } from './page-globals';
-import type { RunningServer } from './browser';
+import { watchedPage, type BrowserSession, type RunningServer } from './browser';
 
 export const E2E_PASSWORD = 'a long enough password';
 
@@ -77,4 +77,27 @@ export async function relaxModerationAs(page: Page, baseUrl: string): Promise<vo
   const { csrfToken } = (await session.json()) as { csrfToken: string };
   const reply = await page.request.patch(`${baseUrl}/api/admin/settings`, { data: relaxedModeration, headers: { 'x-csrf-token': csrfToken } });
   assert.equal(reply.status(), 200, await reply.text());
+}
+
+/** A member signed up through the API whom the admin then makes a moderator. */
+export async function makeModerator(server: RunningServer, admin: ApiMember, name: string): Promise<ApiMember> {
+  const member = await signUpMember(server, name);
+  const reply = await admin.client.patch(`/api/admin/members/${member.id}`, { role: 'moderator' });
+  assert.equal(reply.status, 200, reply.text);
+  return member;
+}
+
+/** A fresh browser context signed in as the member, with a watched page (at a given viewport, if any). */
+export async function pageAs(
+  session: BrowserSession | undefined,
+  errors: string[],
+  member: ApiMember,
+  viewport?: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  assert.ok(session);
+  const { browser, server } = session;
+  const context = await browser.newContext({ baseURL: server.baseUrl, ...(viewport ? { viewport } : {}) });
+  await signInContext(context, member, server.baseUrl);
+  const page = await watchedPage(context, errors, 15_000);
+  return { context, page };
 }
