@@ -222,5 +222,16 @@ describe('sanctions and automod rules', () => {
     const order = await mod1.client.put<{ items: { id: number }[] }>('/api/moderation/automod/order', { ids: [rejecting.body.id, created.body.id] });
     assert.deepEqual(order.body.items.map((r) => r.id), [rejecting.body.id, created.body.id]);
     assert.ok((await audit('automod.create')).length >= 2);
+
+    // Rules that read links and the author's recent posts get those facts on the create path too.
+    await mod1.client.post('/api/moderation/automod/rules', { name: 'Shady links', enabled: true, conditions: [{ type: 'links', domains: ['shady.example'] }], actions: [{ type: 'hold' }] });
+    await mod1.client.post('/api/moderation/automod/rules', { name: 'Repeats', enabled: true, conditions: [{ type: 'duplicate', withinHours: 1 }], actions: [{ type: 'hold' }] });
+    const linked = await poster.client.post<Held>(`/api/topics/${t.id}/posts`, { body: 'Read https://www.shady.example/offer now' });
+    assert.equal(linked.status, 202, linked.text);
+    assert.equal(linked.body.reason.rule, 'Shady links');
+    assert.equal((await poster.client.post(`/api/topics/${t.id}/posts`, { body: 'A thought I want to share twice' })).status, 201);
+    const repeated = await poster.client.post<Held>(`/api/topics/${t.id}/posts`, { body: 'A thought I want to share twice' });
+    assert.equal(repeated.status, 202, repeated.text);
+    assert.equal(repeated.body.reason.rule, 'Repeats');
   });
 });

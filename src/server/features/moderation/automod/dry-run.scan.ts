@@ -5,25 +5,11 @@
 // (levels are not kept per day).
 import type { Queryable } from '../../../platform/db/database';
 import type { Scorer } from '../scoring';
-import type { AutomodRuleInput } from './automod.schema';
 import { authorsByIds, dryRunBatch, scoresByPostIds, topicsByIds, type DryRunRow } from './automod.store';
-import { linkHosts, mentionCount, textHash, type PostFacts } from './post-facts.rules';
+import { linkHosts, mentionCount, textHash, type FactNeeds, type PostFacts } from './post-facts.rules';
 
 const BATCH = 5000;
 const DAY_MS = 86_400_000;
-
-export interface FactNeeds {
-  links: boolean;
-  mentions: boolean;
-  history: boolean;
-  hashes: boolean;
-  scores: boolean;
-}
-
-export function factNeeds(rules: readonly AutomodRuleInput[]): FactNeeds {
-  const types = new Set(rules.flatMap((r) => r.conditions.map((c) => c.type)));
-  return { links: types.has('links'), mentions: types.has('mentions'), history: types.has('rate') || types.has('duplicate'), hashes: types.has('duplicate'), scores: types.has('classifier') };
-}
 
 interface AuthorWindow {
   count: number;
@@ -46,6 +32,8 @@ async function batchContext(db: Queryable, rows: readonly DryRunRow[], needs: Fa
     ),
   };
 }
+
+export { factNeeds } from './post-facts.rules';
 
 export async function postFactsScanner(
   db: Queryable,

@@ -13,5 +13,5 @@ export {
   type SkippedRule,
 } from './automod.rules';
 export { dryRun, startDryRun, type DryRun, type DryRunOptions, type DryRunReport, type DryRunSample } from './dry-run.rules';
-export { linkHosts, mentionCount, normalizeText, textHash, type PostFacts } from './post-facts.rules';
+export { factNeeds, linkHosts, mentionCount, normalizeText, textHash, type FactNeeds, type PostFacts } from './post-facts.rules';
 export { checkPattern, REGEX_TEXT_LIMIT, type PatternCheck } from './regex-guard';

@@ -1,6 +1,7 @@
 // What automod knows about a post, and the helpers that derive it from the Markdown body.
 import { createHash } from 'node:crypto';
 import { domainToASCII } from 'node:url';
+import type { AutomodRuleInput } from './automod.schema';
 
 export interface PostFacts {
   /** Raw Markdown. */
@@ -102,3 +103,17 @@ export function textHash(markdown: string): string {
 
 /** The hash of a post with no words at all, which is never a duplicate. */
 export const EMPTY_TEXT_HASH = textHash('');
+
+/** Which facts a set of rules reads, so the gate and dry-runs derive only those. */
+export interface FactNeeds {
+  links: boolean;
+  mentions: boolean;
+  history: boolean;
+  hashes: boolean;
+  scores: boolean;
+}
+
+export function factNeeds(rules: readonly AutomodRuleInput[]): FactNeeds {
+  const types = new Set(rules.flatMap((r) => r.conditions.map((c) => c.type)));
+  return { links: types.has('links'), mentions: types.has('mentions'), history: types.has('rate') || types.has('duplicate'), hashes: types.has('duplicate'), scores: types.has('classifier') };
+}

@@ -3,11 +3,18 @@
 import type { AppContext } from '../../../context';
 import type { SettingsService } from '../../settings';
 import { compileRules, type CompiledRuleSet } from './automod.rules';
+import { factNeeds, type FactNeeds } from './post-facts.rules';
 import type { AutomodRuleInput } from './automod.schema';
 import { listRules, type RuleRow } from './automod.store';
 
+/** The enabled rules compiled, and the facts they read (the built-in spam hold reads only scores and trust level). */
+export interface CurrentRules {
+  set: CompiledRuleSet;
+  needs: FactNeeds;
+}
+
 export interface RuleCache {
-  current(): Promise<CompiledRuleSet>;
+  current(): Promise<CurrentRules>;
   invalidate(): void;
 }
 
@@ -17,10 +24,12 @@ export function ruleInputOf(row: RuleRow): AutomodRuleInput {
 }
 
 export function createRuleCache(ctx: AppContext, settings: SettingsService): RuleCache {
-  let cached: Promise<CompiledRuleSet> | undefined;
-  const build = async (): Promise<CompiledRuleSet> => {
+  let cached: Promise<CurrentRules> | undefined;
+  const build = async (): Promise<CurrentRules> => {
     const [rows, site] = await Promise.all([listRules(ctx.database.db), settings.get()]);
-    return compileRules(rows.map((row) => ({ id: row.id, rule: ruleInputOf(row) })), { builtInSpamHold: site.spamHoldEnabled, spamThreshold: site.spamHoldThreshold });
+    const rules = rows.map((row) => ({ id: row.id, rule: ruleInputOf(row) }));
+    const set = compileRules(rules, { builtInSpamHold: site.spamHoldEnabled, spamThreshold: site.spamHoldThreshold });
+    return { set, needs: factNeeds(rules.filter((r) => r.rule.enabled).map((r) => r.rule)) };
   };
   const invalidate = (): void => {
     cached = undefined;
