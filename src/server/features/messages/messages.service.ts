@@ -3,7 +3,7 @@
 import type { AppContext } from '../../context';
 import type { Queryable } from '../../platform/db/database';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
-import { decodeCursor, pageOf } from '../../platform/http/cursor';
+import { decodeTimeCursor, pageOf } from '../../platform/http/cursor';
 import { requireMember, type Actor, type Principal } from '../../platform/http/principal';
 import { recordActivity } from '../activities';
 import { renderMarkdown } from '../discussions';
@@ -126,13 +126,8 @@ export function createMessagesService(ctx: AppContext, groups: Pick<GroupsServic
     async list(actor: Actor, query: ConversationListQuery): Promise<ConversationPage> {
       const member = requireMember(actor);
       const limit = query.limit ?? limits.pageDefault;
-      const key = decodeCursor(query.cursor, ['string', 'number']);
-      let after: { lastMessageAt: Date; id: number } | undefined;
-      if (key) {
-        const lastMessageAt = new Date(String(key[0]));
-        if (Number.isNaN(lastMessageAt.getTime())) throw invalid('cursor', 'cursor is not valid');
-        after = { lastMessageAt, id: Number(key[1]) };
-      }
+      const key = decodeTimeCursor(query.cursor);
+      const after = key && { lastMessageAt: key.at, id: key.id };
       const q = query.q?.trim() || undefined;
       const rows = await listConversations(db, { memberId: member.memberId, groupNames: await groups.groupsOf(member) }, { limit, after, q });
       const page = pageOf(rows, limit, (r) => [r.last_message_at.toISOString(), r.id]);

@@ -1,7 +1,7 @@
 // The notifications API: the list, the unread count, marking read, notification levels and read marks.
 import type { AppContext } from '../../context';
-import { invalid, notFound } from '../../platform/errors';
-import { decodeCursor, pageOf } from '../../platform/http/cursor';
+import { notFound } from '../../platform/errors';
+import { decodeTimeCursor, pageOf } from '../../platform/http/cursor';
 import { requireMember, type Actor } from '../../platform/http/principal';
 import type { Discussions } from '../discussions';
 import { builtInGroupsOf } from '../groups';
@@ -26,15 +26,6 @@ export function createNotificationsService(ctx: AppContext, discussions: Discuss
     return countUnread(db, memberId, await visibleSpaceIds(actor), builtInGroupsOf(actor));
   }
 
-  /** A keyset cursor of (timestamp, id); 400 on anything else. */
-  function timeCursor(cursor: string | undefined): { at: Date; id: number } | undefined {
-    const key = decodeCursor(cursor, ['string', 'number']);
-    if (!key) return undefined;
-    const at = new Date(String(key[0]));
-    if (Number.isNaN(at.getTime())) throw invalid('cursor', 'cursor is not valid');
-    return { at, id: Number(key[1]) };
-  }
-
   /** A live topic the member can see (404 otherwise, deleted ones too). */
   async function liveTopic(actor: Actor, topicId: number) {
     const { topic } = await discussions.topics.visibleTopic(actor, topicId);
@@ -46,7 +37,7 @@ export function createNotificationsService(ctx: AppContext, discussions: Discuss
     async list(actor: Actor, query: NotificationQuery): Promise<NotificationPage> {
       const member = requireMember(actor);
       const limit = query.limit ?? notificationLimits.pageDefault;
-      const cursor = timeCursor(query.cursor);
+      const cursor = decodeTimeCursor(query.cursor);
       const after = cursor && { createdAt: cursor.at, id: cursor.id };
       const rows = await listNotifications(db, member.memberId, await visibleSpaceIds(actor), { limit, after }, builtInGroupsOf(member));
       const page = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
@@ -57,7 +48,7 @@ export function createNotificationsService(ctx: AppContext, discussions: Discuss
     async unreadTopics(actor: Actor, query: NotificationQuery): Promise<UnreadTopicPage> {
       const member = requireMember(actor);
       const limit = query.limit ?? notificationLimits.pageDefault;
-      const cursor = timeCursor(query.cursor);
+      const cursor = decodeTimeCursor(query.cursor);
       const after = cursor && { lastPostedAt: cursor.at, id: cursor.id };
       const rows = await listUnreadTopics(db, member.memberId, await visibleSpaceIds(actor), { limit, after });
       const page = pageOf(rows, limit, (r) => [r.last_posted_at.toISOString(), r.id]);

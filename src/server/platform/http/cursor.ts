@@ -23,3 +23,12 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => (string |
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }
+
+/** A (timestamp, id) keyset cursor, as pageOf() writes it for lists sorted by time; 400 on anything else. */
+export function decodeTimeCursor(cursor: string | undefined): { at: Date; id: number } | undefined {
+  const key = decodeCursor(cursor, ['string', 'number']);
+  if (!key) return undefined;
+  const at = new Date(String(key[0]));
+  if (Number.isNaN(at.getTime())) throw new AppError('invalid_request', 'cursor is not valid', { field: 'cursor' });
+  return { at, id: Number(key[1]) };
+}

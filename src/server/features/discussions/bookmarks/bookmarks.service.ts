@@ -2,7 +2,7 @@
 // on a post the member can no longer see (deleted, or its space closed to them) is kept but not listed.
 import type { AppContext } from '../../../context';
 import { invalid, notFound } from '../../../platform/errors';
-import { decodeCursor, pageOf } from '../../../platform/http/cursor';
+import { decodeTimeCursor, pageOf } from '../../../platform/http/cursor';
 import { requireMember, type Actor } from '../../../platform/http/principal';
 import { presentExcerpt } from '../posts/excerpts.presenter';
 import { findPost } from '../posts/posts.store';
@@ -64,13 +64,8 @@ export function createBookmarksService(ctx: AppContext, spaces: SpacesService, t
     async list(actor: Actor, query: BookmarkQuery): Promise<BookmarkPage> {
       const member = requireMember(actor);
       const limit = query.limit ?? 20;
-      const key = decodeCursor(query.cursor, ['string', 'number']);
-      let after: { at: Date; postId: number } | undefined;
-      if (key) {
-        const at = new Date(String(key[0]));
-        if (Number.isNaN(at.getTime())) throw invalid('cursor', 'cursor is not valid');
-        after = { at, postId: Number(key[1]) };
-      }
+      const key = decodeTimeCursor(query.cursor);
+      const after = key && { at: key.at, postId: key.id };
       const rows = await listBookmarks(db, member.memberId, await visibleSpaceIds(actor), { limit, after });
       const page = pageOf(rows, limit, (r) => [r.bookmarked_at.toISOString(), r.id]);
       return { items: page.items.map(present), nextCursor: page.nextCursor };

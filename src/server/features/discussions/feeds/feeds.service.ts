@@ -1,7 +1,7 @@
 // Feeds: latest, top and (for members) new topics across the spaces the viewer may see, and Atom for public spaces.
 import type { AppContext } from '../../../context';
 import { invalid } from '../../../platform/errors';
-import { decodeCursor, encodeCursor, pageOf } from '../../../platform/http/cursor';
+import { decodeCursor, decodeTimeCursor, encodeCursor, pageOf } from '../../../platform/http/cursor';
 import { hasRole, requireMember, type Actor } from '../../../platform/http/principal';
 import { topicViewerStates } from '../../notifications';
 import type { SpacesService } from '../spaces/spaces.service';
@@ -23,18 +23,9 @@ export function createFeedsService(ctx: AppContext, spaces: SpacesService) {
     return space === undefined ? visible : visible.filter((id) => id === space);
   }
 
-  /** A keyset cursor of (timestamp, id); 400 on anything else. */
-  function timeCursor(cursor: string | undefined): { at: Date; id: number } | undefined {
-    const key = decodeCursor(cursor, ['string', 'number']);
-    if (!key) return undefined;
-    const at = new Date(String(key[0]));
-    if (Number.isNaN(at.getTime())) throw invalid('cursor', 'cursor is not valid');
-    return { at, id: Number(key[1]) };
-  }
-
   async function latest(actor: Actor, query: FeedQuery): Promise<TopicPage> {
     const limit = query.limit ?? 20;
-    const cursor = timeCursor(query.cursor);
+    const cursor = decodeTimeCursor(query.cursor);
     const after = cursor && { lastPostedAt: cursor.at, id: cursor.id };
     const rows = await latestTopics(db, { spaceIds: await spaceIdsFor(actor, query.space), tag: query.tag?.toLowerCase(), limit }, after);
     const page = pageOf(rows, limit, (r) => [r.last_posted_at.toISOString(), r.id]);
@@ -58,7 +49,7 @@ export function createFeedsService(ctx: AppContext, spaces: SpacesService) {
   async function fresh(actor: Actor, query: FeedQuery): Promise<TopicPage> {
     const member = requireMember(actor);
     const limit = query.limit ?? 20;
-    const cursor = timeCursor(query.cursor);
+    const cursor = decodeTimeCursor(query.cursor);
     const after = cursor && { createdAt: cursor.at, id: cursor.id };
     const joinedAt = await memberJoinedAt(db, member.memberId);
     if (!joinedAt) return { items: [], nextCursor: null };

@@ -1,7 +1,7 @@
 // A member's recent posts (or topics they started) for their profile, as far as the viewer may see them.
 import type { AppContext } from '../../../context';
-import { invalid, notFound } from '../../../platform/errors';
-import { decodeCursor, pageOf } from '../../../platform/http/cursor';
+import { notFound } from '../../../platform/errors';
+import { decodeTimeCursor, pageOf } from '../../../platform/http/cursor';
 import { hasRole, type Actor } from '../../../platform/http/principal';
 import { presentExcerpt } from '../posts/excerpts.presenter';
 import type { SpacesService } from '../spaces/spaces.service';
@@ -16,13 +16,7 @@ export function createMemberPostsService(ctx: AppContext, spaces: SpacesService)
       const memberId = await memberIdByUsername(db, username);
       if (memberId === undefined) throw notFound(`No member named ${username}`);
       const limit = query.limit ?? 20;
-      const key = decodeCursor(query.cursor, ['string', 'number']);
-      let after: { at: Date; id: number } | undefined;
-      if (key) {
-        const at = new Date(String(key[0]));
-        if (Number.isNaN(at.getTime())) throw invalid('cursor', 'cursor is not valid');
-        after = { at, id: Number(key[1]) };
-      }
+      const after = decodeTimeCursor(query.cursor);
       const spaceIds = await spaces.visibleSpaceIds(await spaces.viewerOf(actor));
       const rows = await listMemberPosts(db, { memberId, spaceIds, onlyTopics: query.type === 'topics', includeUnlisted: hasRole(actor, 'moderator'), limit, after });
       const page = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
