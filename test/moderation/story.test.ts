@@ -180,6 +180,14 @@ describe('sanctions and automod rules', () => {
     assert.equal((await server.client().post('/api/session', { login: target.username, password: target.password })).status, 200, 'lifted');
   });
 
+  test('a first silence without hours lasts the ladder\'s first step, a day', async () => {
+    const target = await createMember(server);
+    const silenced = await mod1.client.post<{ startsAt: string; endsAt: string; active: boolean }>(`/api/moderation/members/${target.id}/sanctions`, { kind: 'silence', reason: 'Heated', guideline: 'be-kind' });
+    assert.equal(silenced.status, 201, silenced.text);
+    assert.equal(Date.parse(silenced.body.endsAt) - Date.parse(silenced.body.startsAt), 24 * 3_600_000);
+    assert.equal(silenced.body.active, true);
+  });
+
   test('a ban blocks the email from signing up again', async () => {
     const banned = await createMember(server);
     const reply = await admin.client.post(`/api/moderation/members/${banned.id}/sanctions`, { kind: 'ban', reason: 'Spam wave', guideline: 'no-spam', hours: 720 });

@@ -8,7 +8,7 @@ import { insertAudit } from '../../audit';
 import { deleteMemberSessions } from '../../accounts/sessions.store';
 import type { ModerationNotices } from '../notices';
 import type { LadderSuggestion, SanctionBody, SanctionView } from './sanctions.schema';
-import { describe, endsAt, maySanction, suggestNext } from './sanctions.rules';
+import { describe, endsAt, LADDER_HOURS, maySanction, suggestNext } from './sanctions.rules';
 import {
   banAddresses, findSanction, insertSanction, liftSanction, sanctionsOf, setSuspensionReason, shortenSanction, syncAccountLimits, targetAccount, unbanAddresses,
   type SanctionRow,
@@ -16,6 +16,9 @@ import {
 import type { Static } from '@sinclair/typebox';
 
 type Row = Awaited<ReturnType<typeof sanctionsOf>>[number];
+
+/** The escalation ladder's next step after these sanctions (overturned ones do not count). */
+const ladderOf = (rows: readonly Row[]) => suggestNext(rows.map((h) => ({ kind: h.kind, overturned: h.appeal_status === 'overturned' })));
 
 export function presentSanction(row: Row | (SanctionRow & { created_by_username?: string | null; appeal_status?: string | null }), now = new Date()): SanctionView {
   return {
@@ -50,8 +53,8 @@ export function createSanctionsService(ctx: AppContext, deps: { notices: Moderat
     if (!target) throw notFound('Member not found');
     if (by && !maySanction(by, target)) throw new AppError('cannot_sanction_staff', target.role === 'admin' ? 'Admins cannot be sanctioned' : 'You cannot sanction this member');
     const at = new Date();
-    const history = await sanctionsOf(trx, memberId);
-    const hours = body.kind === 'warning' ? undefined : (body.hours ?? suggestNext(history.map((h) => ({ kind: h.kind, overturned: h.appeal_status === 'overturned' }))).hours ?? 24);
+    // Without hours, the ladder's next step; when the ladder would only warn, its first step (a day).
+    const hours = body.kind === 'warning' ? undefined : (body.hours ?? (ladderOf(await sanctionsOf(trx, memberId)).hours || LADDER_HOURS[0]));
     const end = endsAt(body.kind, at, hours);
     const id = await insertSanction(trx, {
       memberId, kind: body.kind, reason: body.reason, guideline: body.guideline, message: body.message ?? null, startsAt: at, endsAt: end, by: by?.memberId ?? null,
@@ -106,7 +109,7 @@ export function createSanctionsService(ctx: AppContext, deps: { notices: Moderat
     async history(actor: Actor, memberId: number): Promise<{ items: SanctionView[]; suggestion: Static<typeof LadderSuggestion> }> {
       requireRole(actor, 'moderator', 'Only staff can read sanctions');
       const rows = await sanctionsOf(db, memberId);
-      return { items: rows.map((r) => presentSanction(r)), suggestion: suggestNext(rows.map((h) => ({ kind: h.kind, overturned: h.appeal_status === 'overturned' }))) };
+      return { items: rows.map((r) => presentSanction(r)), suggestion: ladderOf(rows) };
     },
 
     async mine(actor: Actor): Promise<SanctionView[]> {
