@@ -31,6 +31,7 @@ import { registerTrustRoutes } from './features/moderation/trust';
 import { registerTransparencyRoutes } from './features/audit';
 import { registerMediationRoutes } from './features/moderation/mediation';
 import { registerSlowModeRoutes } from './features/moderation/slow-mode';
+import { registerPrograms } from './features/programs';
 import type { Runtime } from './runtime';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -108,6 +109,7 @@ export async function buildApp(runtime: Runtime, options: BuildOptions = {}): Pr
   registerMediationRoutes(app, services.mediation);
   registerSlowModeRoutes(app, services.slowMode);
   registerTransparencyRoutes(app, services.transparency);
+  registerPrograms(app, services.programs);
   const webDir = options.webDir ?? path.join(projectRoot(), 'dist', 'web');
   registerPublicPages(app, services.discussions, htmlPages(webDir));
   await registerWeb(app, webDir);

@@ -19,6 +19,7 @@ import { createTrustService, defineTrustJobs, type TrustService } from './featur
 import { createTransparencyService, type TransparencyService } from './features/audit';
 import { createMediationService, type MediationService } from './features/moderation/mediation';
 import { createSlowModeService, type SlowModeService } from './features/moderation/slow-mode';
+import { createPrograms, type Programs } from './features/programs';
 
 export interface Services {
   settings: SettingsService;
@@ -39,6 +40,7 @@ export interface Services {
   mediation: MediationService;
   slowMode: SlowModeService;
   transparency: TransparencyService;
+  programs: Programs;
 }
 
 /** Builds every service and defines every job. Call before the job queue starts. */
@@ -81,5 +83,6 @@ export function createServices(ctx: AppContext): Services {
   const mediation = createMediationService(ctx, { messages, notices: moderationNotices });
   const slowMode = createSlowModeService(ctx);
   const transparency = createTransparencyService(ctx, settings);
-  return { settings, accounts, apiKeys, groups, setup, discussions, notifications, messages, digests, realtime, moderation, flags, trust, mediation, slowMode, transparency };
+  const programs = createPrograms(ctx, { settings, accounts, groups, discussions, messages, notices: moderationNotices });
+  return { settings, accounts, apiKeys, groups, setup, discussions, notifications, messages, digests, realtime, moderation, flags, trust, mediation, slowMode, transparency, programs };
 }

@@ -3274,6 +3274,8 @@ export interface paths {
                         description?: string;
                         /** @description private: staff and the groups granted access only */
                         visibility: "public" | "private";
+                        /** @description How its topics behave: discussions, questions with accepted answers, an ideas board, bug reports, events, or a knowledge base of articles */
+                        kind?: "discussion" | "qa" | "ideas" | "bugs" | "events" | "articles";
                         /** @description #rrggbb */
                         color?: string;
                         /** @description A top-level space; spaces nest one level */
@@ -3299,6 +3301,8 @@ export interface paths {
                             position: number;
                             /** @description private: staff and the groups granted access only */
                             visibility: "public" | "private";
+                            /** @description How its topics behave: discussions, questions with accepted answers, an ideas board, bug reports, events, or a knowledge base of articles */
+                            kind: "discussion" | "qa" | "ideas" | "bugs" | "events" | "articles";
                             topicCount: number;
                             postCount: number;
                             lastPostedAt: string | null;
@@ -12601,6 +12605,8 @@ export interface components {
             position: number;
             /** @description private: staff and the groups granted access only */
             visibility: "public" | "private";
+            /** @description How its topics behave: discussions, questions with accepted answers, an ideas board, bug reports, events, or a knowledge base of articles */
+            kind: "discussion" | "qa" | "ideas" | "bugs" | "events" | "articles";
             topicCount: number;
             postCount: number;
             lastPostedAt: string | null;
@@ -12782,8 +12788,8 @@ export interface components {
         };
         Notification: {
             id: number;
-            /** @description reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) · moderation: a notice from the moderators (see notice) */
-            type: "reply" | "mention" | "quote" | "reaction" | "watching" | "message" | "moderation";
+            /** @description reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) · moderation: a notice from the moderators (see notice) · notice: from a community program, e.g. a new status of an idea, an event reminder, a badge (see notice) */
+            type: "reply" | "mention" | "quote" | "reaction" | "watching" | "message" | "moderation" | "notice";
             /** @description Who did it (the latest reactor for a collapsed reaction) */
             actor: {
                 id: number;
@@ -12801,7 +12807,7 @@ export interface components {
             messageNumber: number | null;
             /** @description The topic's or the conversation's title */
             title: string;
-            /** @description Moderation notices: what happened (a held post, a sanction, an appeal decided, a flag settled, a new trust level) and where to look */
+            /** @description Moderation and program notices: what happened (a held post, a sanction, an appeal decided, a flag settled, a new trust level, an idea's new status, an event reminder, a badge) and where to look */
             notice: {
                 text: string;
                 url: string | null;

@@ -10,6 +10,8 @@ export interface Notice {
   url: string | null;
   actorId?: number | null;
   at?: Date;
+  /** 'moderation' (the default) or 'notice': from a community program (an idea's status, an event reminder, a badge). */
+  type?: 'moderation' | 'notice';
 }
 
 export async function insertNotices(db: Queryable, notices: readonly Notice[]): Promise<{ memberId: number; id: number }[]> {
@@ -19,7 +21,7 @@ export async function insertNotices(db: Queryable, notices: readonly Notice[]): 
     .values(
       notices.map((n) => ({
         member_id: n.memberId,
-        type: 'moderation' as const,
+        type: n.type ?? ('moderation' as const),
         actor_id: n.actorId ?? null,
         topic_id: null,
         data: JSON.stringify({ title: n.title, text: n.text, url: n.url }),

@@ -13,7 +13,7 @@ export const NotificationView = Type.Object(
     id: Type.Integer(),
     type: Type.Union(NOTIFICATION_TYPES.map((t) => Type.Literal(t)), {
       description:
-        'reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) · moderation: a notice from the moderators (see notice)',
+        'reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) · moderation: a notice from the moderators (see notice) · notice: from a community program, e.g. a new status of an idea, an event reminder, a badge (see notice)',
     }),
     actor: Type.Union([NotificationActor, Type.Null()], { description: 'Who did it (the latest reactor for a collapsed reaction)' }),
     topicId: Type.Union([Type.Integer(), Type.Null()], { description: 'Null for messages' }),
@@ -24,7 +24,7 @@ export const NotificationView = Type.Object(
     messageNumber: Type.Union([Type.Integer(), Type.Null()]),
     title: Type.String({ description: 'The topic\'s or the conversation\'s title' }),
     notice: Type.Union([Type.Object({ text: Type.String(), url: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
-      description: 'Moderation notices: what happened (a held post, a sanction, an appeal decided, a flag settled, a new trust level) and where to look',
+      description: 'Moderation and program notices: what happened (a held post, a sanction, an appeal decided, a flag settled, a new trust level, an idea\'s new status, an event reminder, a badge) and where to look',
     }),
     emoji: Type.Union([Type.String(), Type.Null()], { description: 'Reactions: the latest emoji' }),
     count: Type.Integer({ description: 'How many events this notification stands for (reactions and messages collapse)' }),

@@ -145,7 +145,7 @@ function visibleNotifications(db: Queryable, memberId: number, spaceIds: readonl
     .where('posts.deleted_at', 'is', null)
     .where((eb) => {
       const aboutMessage = messageNotificationSeen(eb, memberId, builtInGroups);
-      const notice = eb('notifications.type', '=', 'moderation');
+      const notice = eb('notifications.type', 'in', ['moderation', 'notice']);
       if (spaceIds.length === 0) return eb.or([aboutMessage, notice]);
       return eb.or([eb.and([eb('topics.deleted_at', 'is', null), eb('topics.space_id', 'in', spaceIds)]), aboutMessage, notice]);
     });

@@ -1,6 +1,12 @@
 // Row types of every table, for the typed query builder. Keep in step with migrations/.
 import type { ColumnType, Generated } from 'kysely';
 import type { ModerationState, ModerationTables } from './schema-moderation';
+import type { ArticlesTables } from './schema-articles';
+import type { EventsTables } from './schema-events';
+import type { IdeasTables } from './schema-ideas';
+import type { BugsTables } from './schema-bugs';
+import type { OnboardingTables } from './schema-onboarding';
+import type { QaTables } from './schema-qa';
 
 /** A timestamp the database fills in when omitted. */
 export type DefaultTime = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -151,6 +157,9 @@ export interface JobProgressTable {
 
 export type SpaceVisibility = 'public' | 'private';
 
+/** How a space's topics behave: plain discussions, or one of the community programs. */
+export type SpaceKind = 'discussion' | 'qa' | 'ideas' | 'bugs' | 'events' | 'articles';
+
 export interface SpacesTable {
   id: Generated<number>;
   parent_id: number | null;
@@ -160,6 +169,7 @@ export interface SpacesTable {
   color: Generated<string>;
   position: Generated<number>;
   visibility: ColumnType<SpaceVisibility, SpaceVisibility | undefined, SpaceVisibility>;
+  kind: ColumnType<SpaceKind, SpaceKind | undefined, SpaceKind>;
   topic_count: Generated<number>;
   post_count: Generated<number>;
   last_posted_at: NullableTime;
@@ -240,7 +250,7 @@ export interface PostReactionsTable {
   created_at: DefaultTime;
 }
 
-export type NotificationType = 'reply' | 'mention' | 'quote' | 'reaction' | 'watching' | 'message' | 'moderation';
+export type NotificationType = 'reply' | 'mention' | 'quote' | 'reaction' | 'watching' | 'message' | 'moderation' | 'notice';
 export type NotificationLevel = 'watching' | 'tracking' | 'normal' | 'muted';
 
 export interface NotificationsTable {
@@ -339,7 +349,7 @@ export interface MessagesTable {
   search: ColumnType<string, never, never>;
 }
 
-export interface DB extends ModerationTables {
+export interface DB extends ModerationTables, QaTables, IdeasTables, BugsTables, EventsTables, ArticlesTables, OnboardingTables {
   members: MembersTable;
   accounts: AccountsTable;
   identities: IdentitiesTable;

@@ -9,6 +9,7 @@ import { isStaff, useSession } from '../../lib/session';
 import { BookmarkButton } from './bookmark-button';
 import { Composer } from './composer';
 import { FlagButton } from '../moderation/flag-button';
+import { PostProgramActions } from '../programs/slots';
 import { RemovedPostNote } from '../moderation/removed-post-note';
 
 export const reactionSet: ReactionEmoji[] = ['👍', '❤️', '😂', '🎉', '😮', '🙏'];
@@ -153,6 +154,7 @@ export function PostItem({ post, onChange, onDeleted, mayWrite, onRespond }: { p
       {!post.deleted && !isEditing && (
         <footer class="post-foot">
           <Reactions post={post} onChange={onChange} canReact={me !== null} />
+          <PostProgramActions post={post} />
           {me && <BookmarkButton post={post} onChange={onChange} />}
           {me && !isMine && <FlagButton postId={post.id} postNumber={post.postNumber} />}
           {me && onRespond && (

@@ -7,6 +7,7 @@ import { ListFooter } from '../../components/list-footer';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/site';
 import { usePagedList } from '../../lib/use-paged-list';
+import { hasSpaceProgramView, SpaceProgramView } from '../programs/slots';
 import { NewTopicsBanner, useNewActivity } from './new-topics';
 import { NotificationLevelControl } from './notification-level';
 import { TopicList } from './topic-list';
@@ -43,10 +44,16 @@ export function SpacePage({ id }: { id: number }) {
       </div>
       {space.description && <p class="lead">{space.description}</p>}
       {me && <NotificationLevelControl kind="space" id={space.id} />}
-      <NewTopicsBanner activity={activity} onShow={topics.reload} />
-      {topics.problem && <p class="alert alert-error">{topics.problem.message}</p>}
-      {!topics.isLoading || topics.items.length ? <TopicList topics={topics.items} spaces={spaces.data?.items ?? []} label={`Topics in ${space.name}`} /> : null}
-      <ListFooter list={topics} noun="topics" moreLabel="Load more topics" />
+      {hasSpaceProgramView(space) ? (
+        <SpaceProgramView space={space} />
+      ) : (
+        <>
+          <NewTopicsBanner activity={activity} onShow={topics.reload} />
+          {topics.problem && <p class="alert alert-error">{topics.problem.message}</p>}
+          {!topics.isLoading || topics.items.length ? <TopicList topics={topics.items} spaces={spaces.data?.items ?? []} label={`Topics in ${space.name}`} /> : null}
+          <ListFooter list={topics} noun="topics" moreLabel="Load more topics" />
+        </>
+      )}
     </section>
   );
 }

@@ -21,6 +21,7 @@ import { TopicChangedNotice } from './topic-changes';
 import { useSpaces } from './use-spaces';
 import { HeldNotice, ModerationProblemLink } from '../moderation/held-notice';
 import { isHeld, type HeldPost } from '../moderation/types';
+import { ProgramTopicContext, TopicProgramFooters, TopicProgramPanels } from '../programs/slots';
 
 type Flags = 'pinned' | 'locked' | 'closed';
 
@@ -267,11 +268,14 @@ export function TopicPage({ id }: { id: number }) {
       {isStaff(me) && <SplitMergeTools topic={topic} posts={posts} />}
       <TopicChangedNotice topic={topic} />
       {me && <NotificationLevelControl kind="topic" id={topic.id} level={topic.notificationLevel} />}
-      <div class="posts">
-        {posts.map((post) => (
-          <PostItem key={post.id} post={post} onChange={replacePost} onDeleted={onDeleted} mayWrite={!topic.locked} onRespond={topic.canReply ? respond : undefined} />
-        ))}
-      </div>
+      {space && <TopicProgramPanels topic={topic} space={space} />}
+      <ProgramTopicContext.Provider value={space ? { topic, space } : null}>
+        <div class="posts">
+          {posts.map((post) => (
+            <PostItem key={post.id} post={post} onChange={replacePost} onDeleted={onDeleted} mayWrite={!topic.locked} onRespond={topic.canReply ? respond : undefined} />
+          ))}
+        </div>
+      </ProgramTopicContext.Provider>
       {nextAfter !== null && (
         <div class="list-footer">
           <button type="button" class="button button-secondary" onClick={() => void loadAfter(false)}>
@@ -279,6 +283,7 @@ export function TopicPage({ id }: { id: number }) {
           </button>
         </div>
       )}
+      {space && <TopicProgramFooters topic={topic} space={space} />}
       <div class="live-region" role="status" aria-live="polite" data-testid="new-replies">
         {newCount > 0 && (
           <p class="alert alert-info">

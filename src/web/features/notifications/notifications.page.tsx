@@ -30,12 +30,14 @@ function describe(n: Notification): string {
     case 'message':
       return n.count > 1 ? `${n.count} new messages, the latest from ${who},` : `${who} sent you a message`;
     case 'moderation':
+    case 'notice':
       return n.notice ? `${n.title}: ${n.notice.text}` : n.title;
   }
 }
 
 function hrefOf(n: Notification): string {
   if (n.type === 'moderation') return n.notice?.url ? safeNext(n.notice.url) : '/moderation/mine';
+  if (n.type === 'notice') return n.notice?.url ? safeNext(n.notice.url) : '/notifications';
   if (n.type === 'message' && n.conversationId !== null) return conversationPath(n.conversationId, n.messageNumber);
   return n.topicId === null ? '/notifications' : topicPath({ id: n.topicId }, n.postNumber);
 }
@@ -70,7 +72,7 @@ function NotificationList() {
           <li key={n.id} class={n.readAt ? 'notification' : 'notification unread'}>
             <Link href={hrefOf(n)}>
               {!n.readAt && <span class="visually-hidden">Unread: </span>}
-              {n.type === 'moderation' ? describe(n) : `${describe(n)} in “${n.title}”`}
+              {n.type === 'moderation' || n.type === 'notice' ? describe(n) : `${describe(n)} in “${n.title}”`}
             </Link>{' '}
             <span class="small muted">
               <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>

@@ -2,6 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { NullableTimestamp, Timestamp } from '../../../platform/http/schemas';
 
 const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')], { description: 'private: staff and the groups granted access only' });
+export const SpaceKind = Type.Union(
+  [Type.Literal('discussion'), Type.Literal('qa'), Type.Literal('ideas'), Type.Literal('bugs'), Type.Literal('events'), Type.Literal('articles')],
+  { description: 'How its topics behave: discussions, questions with accepted answers, an ideas board, bug reports, events, or a knowledge base of articles' },
+);
 
 export const SpaceView = Type.Object(
   {
@@ -13,6 +17,7 @@ export const SpaceView = Type.Object(
     color: Type.String(),
     position: Type.Integer(),
     visibility: Visibility,
+    kind: SpaceKind,
     topicCount: Type.Integer(),
     postCount: Type.Integer(),
     lastPostedAt: NullableTimestamp,
@@ -32,6 +37,7 @@ export const CreateSpaceBody = Type.Object(
     slug: Type.String({ minLength: 2, maxLength: 50, pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Lower-case letters, digits and -' }),
     description: Type.Optional(Type.String({ maxLength: 1000 })),
     visibility: Visibility,
+    kind: Type.Optional(SpaceKind),
     color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: '#rrggbb' })),
     parentId: Type.Optional(Type.Integer({ minimum: 1, description: 'A top-level space; spaces nest one level' })),
     position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),

@@ -19,6 +19,7 @@ function present(row: SpaceRow, access: SpaceAccess): SpaceView {
     color: row.color,
     position: row.position,
     visibility: row.visibility,
+    kind: row.kind,
     topicCount: row.topic_count,
     postCount: row.post_count,
     lastPostedAt: row.last_posted_at?.toISOString() ?? null,
@@ -139,6 +140,7 @@ export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService,
             color: body.color,
             position: body.position ?? 0,
             visibility: body.visibility,
+            kind: body.kind ?? 'discussion',
           });
           await insertAudit(trx, { actorId: admin.memberId, action: 'space.create', targetType: 'space', targetId: created, after: body, ip });
           return created;

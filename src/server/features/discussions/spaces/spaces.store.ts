@@ -1,9 +1,9 @@
 // SQL for spaces and their group permissions.
 import type { Queryable } from '../../../platform/db/database';
-import type { SpaceVisibility } from '../../../platform/db/schema';
+import type { SpaceKind, SpaceVisibility } from '../../../platform/db/schema';
 
 const columns = [
-  'id', 'parent_id', 'name', 'slug', 'description', 'color', 'position', 'visibility', 'topic_count', 'post_count', 'last_posted_at', 'created_at',
+  'id', 'parent_id', 'name', 'slug', 'description', 'color', 'position', 'visibility', 'kind', 'topic_count', 'post_count', 'last_posted_at', 'created_at',
 ] as const;
 
 export async function listSpaces(db: Queryable) {
@@ -24,6 +24,7 @@ export interface NewSpace {
   color: string | undefined;
   position: number;
   visibility: SpaceVisibility;
+  kind: SpaceKind;
 }
 
 export async function insertSpace(db: Queryable, space: NewSpace): Promise<number> {
@@ -37,6 +38,7 @@ export async function insertSpace(db: Queryable, space: NewSpace): Promise<numbe
       ...(space.color !== undefined ? { color: space.color } : {}),
       position: space.position,
       visibility: space.visibility,
+      kind: space.kind,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
