@@ -13,6 +13,7 @@ export interface Space {
   name: string;
   slug: string;
   visibility: 'public' | 'private';
+  kind: string;
   topicCount: number;
   postCount: number;
   canPost: boolean;

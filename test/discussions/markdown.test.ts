@@ -7,7 +7,7 @@ import { assertInert, xssPayloads } from './xss';
 describe('renderMarkdown', () => {
   test('renders the usual Markdown', () => {
     assert.equal(renderMarkdown('**bold** _em_ ~~gone~~'), '<p><strong>bold</strong> <em>em</em> <s>gone</s></p>');
-    assert.match(renderMarkdown('# Title'), /<h1>Title<\/h1>/);
+    assert.match(renderMarkdown('# Title'), /<h1 id="h-title">Title<\/h1>/);
     assert.match(renderMarkdown('> quoted'), /<blockquote>\s*<p>quoted<\/p>\s*<\/blockquote>/);
   });
 

@@ -36,7 +36,7 @@ test('403 without the CSRF token', async () => {
 test('renders Markdown like a post, and every XSS payload comes back inert', async () => {
   const reply = await member.client.post<{ html: string }>('/api/markdown/preview', { body: '# Title\n\n- [x] done\n\n```js\nlet a = 1;\n```' });
   assert.equal(reply.status, 200);
-  assert.match(reply.body.html, /<h1>Title<\/h1>/);
+  assert.match(reply.body.html, /<h1 id="h-title">Title<\/h1>/);
   assert.match(reply.body.html, /type="checkbox"/);
   assert.match(reply.body.html, /class="language-js"/);
   for (const payload of xssPayloads) {

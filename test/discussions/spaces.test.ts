@@ -99,6 +99,38 @@ describe('POST /api/spaces', () => {
   });
 });
 
+describe('PATCH /api/spaces/{id}', () => {
+  test('401 without credentials, 403 for members and moderators, 404 for a missing space', async () => {
+    assertError(await server.client().patch(`/api/spaces/${publicSpace.id}`, { name: 'Renamed' }), 401, 'unauthorized');
+    for (const who of [member, moderator]) assertError(await who.client.patch(`/api/spaces/${publicSpace.id}`, { name: 'Renamed' }), 403, 'forbidden');
+    assertError(await admin.client.patch('/api/spaces/999999', { name: 'Renamed' }), 404, 'not_found');
+  });
+
+  test('400 names the field at fault; an empty change is refused', async () => {
+    assertError(await admin.client.patch(`/api/spaces/${publicSpace.id}`, { kind: 'forum' }), 400, 'invalid_request', 'kind');
+    assertError(await admin.client.patch(`/api/spaces/${publicSpace.id}`, { color: 'blue' }), 400, 'invalid_request', 'color');
+    assertError(await admin.client.patch(`/api/spaces/${publicSpace.id}`, {}), 400, 'invalid_request');
+  });
+
+  test('an admin turns a space into a Q&A space and makes it private: members lose sight of it; audited; 409 on a taken slug', async () => {
+    const space = await createSpace(admin.client, 'public');
+    assert.equal(space.kind, 'discussion');
+    const reply = await admin.client.patch<Space>(`/api/spaces/${space.id}`, { kind: 'qa', name: ' Questions ', visibility: 'private' });
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(reply.body.kind, 'qa');
+    assert.equal(reply.body.name, 'Questions');
+    assertError(await member.client.get(`/api/spaces/${space.id}/topics`), 404, 'not_found');
+    const audit = await server.runtime.ctx.database.db.selectFrom('audit_log').select('action').where('target_type', '=', 'space').where('target_id', '=', String(space.id)).execute();
+    assert.deepEqual(audit.map((a) => a.action), ['space.create', 'space.update']);
+    assertError(await admin.client.patch(`/api/spaces/${space.id}`, { slug: publicSpace.slug }), 409, 'slug_taken', 'slug');
+  });
+
+  test('POST /api/spaces takes a kind', async () => {
+    const space = await createSpace(admin.client, 'public', { kind: 'ideas' });
+    assert.equal(space.kind, 'ideas');
+  });
+});
+
 describe('PUT /api/spaces/{id}/permissions', () => {
   test('401, 400, 403, 404', async () => {
     const path = `/api/spaces/${privateSpace.id}/permissions`;

@@ -45,8 +45,9 @@ export async function signInContext(context: BrowserContext, member: ApiMember, 
   await context.addCookies([...member.client.cookies].map(([name, value]) => ({ name, value, url: baseUrl })));
 }
 
-export async function createSpace(admin: ApiMember, name: string, slug: string, visibility: 'public' | 'private'): Promise<{ id: number; slug: string }> {
-  const reply = await admin.client.post<{ id: number; slug: string }>('/api/spaces', { name, slug, visibility, description: `${name} space` });
+/** kind: 'discussion' (the default) or a program's kind ('qa', 'ideas', 'bugs', 'events', 'articles'). */
+export async function createSpace(admin: ApiMember, name: string, slug: string, visibility: 'public' | 'private', kind?: string): Promise<{ id: number; slug: string }> {
+  const reply = await admin.client.post<{ id: number; slug: string }>('/api/spaces', { name, slug, visibility, description: `${name} space`, ...(kind ? { kind } : {}) });
   assert.equal(reply.status, 201, reply.text);
   return reply.body;
 }

@@ -81,7 +81,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -140,7 +140,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -149,7 +149,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -211,7 +211,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -274,7 +274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -336,7 +336,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -401,7 +401,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -410,7 +410,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -480,7 +480,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -498,7 +498,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -662,12 +662,35 @@ export interface paths {
                                     secondsBetweenPosts: number | null;
                                 };
                             };
+                            /** @description An article whose last review is older than this many days (or that was never reviewed) is flagged "needs review" */
+                            articleReviewDays: number;
                             /** @description Publish /api/transparency: moderation actions per month and the latest ones, without private details */
                             transparencyPage: boolean;
+                            /** @description Send each member who signs up a private welcome message */
+                            welcomeMessageEnabled: boolean;
+                            /** @description Title of the welcome message; {username}, {displayName} and {siteName} are filled in */
+                            welcomeMessageTitle: string;
+                            /** @description The welcome message (Markdown); {username}, {displayName} and {siteName} are filled in */
+                            welcomeMessage: string;
+                            /** @description Username of the staff member the welcome message comes from; empty: the first admin */
+                            welcomeSender: string;
+                            /** @description The space where newcomers introduce themselves; null: any topic tagged introductions counts */
+                            introductionsSpaceId: number | null;
+                            /** @description Named group whose members may see the newcomers' queue besides staff; empty: staff only */
+                            helperGroup: string;
+                            /** @description A topic counts as a newcomer's when its author joined less than this many days before it */
+                            newcomerDays: number;
+                            /** @description A newcomer's topic with no reply after this many hours is overdue */
+                            newcomerResponseHours: number;
+                            /** @description Reputation an answer earns its author in Q&A spaces: when accepted, and per up-vote */
+                            qaReputation: {
+                                accepted: number;
+                                upvote: number;
+                            };
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -833,8 +856,31 @@ export interface paths {
                                 secondsBetweenPosts: number | null;
                             };
                         };
+                        /** @description An article whose last review is older than this many days (or that was never reviewed) is flagged "needs review" */
+                        articleReviewDays?: number;
                         /** @description Publish /api/transparency: moderation actions per month and the latest ones, without private details */
                         transparencyPage?: boolean;
+                        /** @description Send each member who signs up a private welcome message */
+                        welcomeMessageEnabled?: boolean;
+                        /** @description Title of the welcome message; {username}, {displayName} and {siteName} are filled in */
+                        welcomeMessageTitle?: string;
+                        /** @description The welcome message (Markdown); {username}, {displayName} and {siteName} are filled in */
+                        welcomeMessage?: string;
+                        /** @description Username of the staff member the welcome message comes from; empty: the first admin */
+                        welcomeSender?: string;
+                        /** @description The space where newcomers introduce themselves; null: any topic tagged introductions counts */
+                        introductionsSpaceId?: number | null;
+                        /** @description Named group whose members may see the newcomers' queue besides staff; empty: staff only */
+                        helperGroup?: string;
+                        /** @description A topic counts as a newcomer's when its author joined less than this many days before it */
+                        newcomerDays?: number;
+                        /** @description A newcomer's topic with no reply after this many hours is overdue */
+                        newcomerResponseHours?: number;
+                        /** @description Reputation an answer earns its author in Q&A spaces: when accepted, and per up-vote */
+                        qaReputation?: {
+                            accepted: number;
+                            upvote: number;
+                        };
                     };
                 };
             };
@@ -960,12 +1006,35 @@ export interface paths {
                                     secondsBetweenPosts: number | null;
                                 };
                             };
+                            /** @description An article whose last review is older than this many days (or that was never reviewed) is flagged "needs review" */
+                            articleReviewDays: number;
                             /** @description Publish /api/transparency: moderation actions per month and the latest ones, without private details */
                             transparencyPage: boolean;
+                            /** @description Send each member who signs up a private welcome message */
+                            welcomeMessageEnabled: boolean;
+                            /** @description Title of the welcome message; {username}, {displayName} and {siteName} are filled in */
+                            welcomeMessageTitle: string;
+                            /** @description The welcome message (Markdown); {username}, {displayName} and {siteName} are filled in */
+                            welcomeMessage: string;
+                            /** @description Username of the staff member the welcome message comes from; empty: the first admin */
+                            welcomeSender: string;
+                            /** @description The space where newcomers introduce themselves; null: any topic tagged introductions counts */
+                            introductionsSpaceId: number | null;
+                            /** @description Named group whose members may see the newcomers' queue besides staff; empty: staff only */
+                            helperGroup: string;
+                            /** @description A topic counts as a newcomer's when its author joined less than this many days before it */
+                            newcomerDays: number;
+                            /** @description A newcomer's topic with no reply after this many hours is overdue */
+                            newcomerResponseHours: number;
+                            /** @description Reputation an answer earns its author in Q&A spaces: when accepted, and per up-vote */
+                            qaReputation: {
+                                accepted: number;
+                                upvote: number;
+                            };
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1071,7 +1140,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1089,7 +1158,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1156,7 +1225,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1165,7 +1234,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1225,7 +1294,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1289,7 +1358,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1344,7 +1413,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1429,7 +1498,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1508,7 +1577,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1586,7 +1655,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1671,7 +1740,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1734,7 +1803,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1792,7 +1861,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1856,7 +1925,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1930,7 +1999,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2030,7 +2099,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2057,7 +2126,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2066,7 +2135,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2142,7 +2211,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2169,7 +2238,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2223,7 +2292,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2250,7 +2319,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2313,7 +2382,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2394,7 +2463,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2421,7 +2490,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2488,7 +2557,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2515,7 +2584,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2570,7 +2639,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2597,7 +2666,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2660,7 +2729,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2727,7 +2796,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2754,7 +2823,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2809,7 +2878,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2836,7 +2905,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2845,7 +2914,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2906,7 +2975,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2933,7 +3002,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2942,7 +3011,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3000,7 +3069,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3027,7 +3096,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3073,7 +3142,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3100,7 +3169,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3109,7 +3178,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3165,7 +3234,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3192,7 +3261,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3201,7 +3270,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3315,7 +3384,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3342,7 +3411,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3366,6 +3435,136 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a space (admins)
+         * @description Any of name, slug, description, visibility, kind (which program its topics belong to), colour and position. Audited.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        slug?: string;
+                        description?: string;
+                        /** @description private: staff and the groups granted access only */
+                        visibility?: "public" | "private";
+                        /** @description How its topics behave: discussions, questions with accepted answers, an ideas board, bug reports, events, or a knowledge base of articles */
+                        kind?: "discussion" | "qa" | "ideas" | "bugs" | "events" | "articles";
+                        color?: string;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            parentId: number | null;
+                            name: string;
+                            slug: string;
+                            description: string;
+                            color: string;
+                            position: number;
+                            /** @description private: staff and the groups granted access only */
+                            visibility: "public" | "private";
+                            /** @description How its topics behave: discussions, questions with accepted answers, an ideas board, bug reports, events, or a knowledge base of articles */
+                            kind: "discussion" | "qa" | "ideas" | "bugs" | "events" | "articles";
+                            topicCount: number;
+                            postCount: number;
+                            lastPostedAt: string | null;
+                            /** @description Whether the viewer may start topics here */
+                            canPost: boolean;
+                            /** @description Whether the viewer may reply to topics here */
+                            canReply: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/spaces/{id}/permissions": {
@@ -3406,7 +3605,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3433,7 +3632,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3501,7 +3700,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3528,7 +3727,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3589,7 +3788,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3598,7 +3797,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3667,7 +3866,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3785,7 +3984,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3812,7 +4011,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3918,7 +4117,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3927,7 +4126,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4019,7 +4218,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4046,7 +4245,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4055,7 +4254,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4152,7 +4351,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4179,7 +4378,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4188,7 +4387,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4252,7 +4451,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4386,7 +4585,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4413,7 +4612,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4422,7 +4621,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4486,7 +4685,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4513,7 +4712,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4522,7 +4721,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4609,7 +4808,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4636,7 +4835,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4645,7 +4844,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4711,7 +4910,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4729,7 +4928,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4738,7 +4937,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4795,7 +4994,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4813,7 +5012,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4872,7 +5071,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4881,7 +5080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4974,7 +5173,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5001,7 +5200,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5010,7 +5209,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5085,7 +5284,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5180,7 +5379,7 @@ export interface paths {
                         "application/atom+xml": string;
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5189,7 +5388,7 @@ export interface paths {
                         "application/atom+xml": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5301,7 +5500,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5328,7 +5527,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5337,7 +5536,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5443,7 +5642,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5470,7 +5669,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5479,7 +5678,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5601,7 +5800,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5628,7 +5827,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5667,7 +5866,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5694,7 +5893,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5754,7 +5953,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5827,7 +6026,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5894,7 +6093,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5903,7 +6102,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5963,7 +6162,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6028,7 +6227,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6104,7 +6303,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6131,7 +6330,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6196,7 +6395,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6223,7 +6422,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6281,7 +6480,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6299,7 +6498,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6350,7 +6549,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6377,7 +6576,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6449,7 +6648,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6528,7 +6727,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6555,7 +6754,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6619,7 +6818,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6725,7 +6924,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6845,7 +7044,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6863,7 +7062,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6950,7 +7149,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6977,7 +7176,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7032,7 +7231,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7059,7 +7258,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7128,7 +7327,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7155,7 +7354,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7219,7 +7418,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7237,7 +7436,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7296,7 +7495,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7314,7 +7513,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7375,7 +7574,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7441,7 +7640,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7521,7 +7720,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7587,7 +7786,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7643,7 +7842,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7745,7 +7944,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7834,7 +8033,7 @@ export interface paths {
                         "application/x-ndjson": string;
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7922,7 +8121,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7949,7 +8148,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8006,7 +8205,7 @@ export interface paths {
                         "text/event-stream": string;
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8071,7 +8270,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8333,7 +8532,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8607,7 +8806,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8634,7 +8833,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8674,7 +8873,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8701,7 +8900,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8761,7 +8960,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8968,7 +9167,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9053,7 +9252,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9168,7 +9367,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9195,7 +9394,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9294,7 +9493,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9321,7 +9520,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9330,7 +9529,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9412,7 +9611,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9439,7 +9638,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9562,7 +9761,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9589,7 +9788,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9598,7 +9797,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9662,7 +9861,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9762,7 +9961,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9789,7 +9988,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9866,7 +10065,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9893,7 +10092,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9979,7 +10178,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9997,7 +10196,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10006,7 +10205,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10060,7 +10259,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10144,7 +10343,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10162,7 +10361,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10221,7 +10420,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10330,7 +10529,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10357,7 +10556,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10366,7 +10565,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10432,7 +10631,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10554,7 +10753,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10581,7 +10780,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10651,7 +10850,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10678,7 +10877,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10757,7 +10956,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10824,7 +11023,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -10908,7 +11107,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11006,7 +11205,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11033,7 +11232,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11105,7 +11304,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11132,7 +11331,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11141,7 +11340,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11227,7 +11426,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11254,7 +11453,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11263,7 +11462,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11321,7 +11520,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11531,7 +11730,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11613,7 +11812,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11691,7 +11890,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11770,7 +11969,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11865,7 +12064,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11892,7 +12091,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11901,7 +12100,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11978,7 +12177,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12005,7 +12204,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12097,7 +12296,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12124,7 +12323,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12191,7 +12390,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12218,7 +12417,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12227,7 +12426,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12314,7 +12513,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12341,7 +12540,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12350,7 +12549,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, topic_closed, edit_conflict, already_reacted, already_flagged, already_appealed, already_decided, claimed_by_other */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12418,7 +12617,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12445,7 +12644,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12523,7 +12722,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post */
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12532,7 +12731,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not found: not_found, route_not_found */
+                /** @description Not found: not_found, route_not_found, invite_not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12568,7 +12767,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @description Stable, machine-readable error code */
-                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unknown_recipient" | "invalid_regex" | "unsafe_regex" | "own_post" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "account_silenced" | "email_unconfirmed" | "account_banned" | "account_pending" | "cooldown_active" | "own_action" | "cannot_sanction_staff" | "not_found" | "route_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "topic_closed" | "edit_conflict" | "already_reacted" | "already_flagged" | "already_appealed" | "already_decided" | "claimed_by_other" | "payload_too_large" | "unsupported_media_type" | "post_rejected" | "rate_limited" | "slow_mode" | "trust_limit" | "internal_error" | "service_unavailable";
+                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unknown_recipient" | "invalid_regex" | "unsafe_regex" | "own_post" | "invite_invalid" | "ends_before_start" | "publish_at_past" | "not_an_answer" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "account_silenced" | "email_unconfirmed" | "account_banned" | "account_pending" | "cooldown_active" | "own_action" | "cannot_sanction_staff" | "not_found" | "route_not_found" | "invite_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "not_article" | "not_pending" | "topic_closed" | "edit_conflict" | "already_reacted" | "not_voted" | "not_ideas_space" | "idea_merged" | "already_flagged" | "already_answered" | "event_cancelled" | "event_ended" | "already_voted" | "not_qa_space" | "already_appealed" | "already_decided" | "claimed_by_other" | "invite_limit" | "invite_expired" | "invite_revoked" | "invite_used_up" | "payload_too_large" | "unsupported_media_type" | "post_rejected" | "rate_limited" | "slow_mode" | "trust_limit" | "internal_error" | "service_unavailable";
                 /** @description Human-readable explanation */
                 message: string;
                 /** @description The input field at fault, when there is one */

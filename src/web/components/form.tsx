@@ -32,7 +32,7 @@ function FieldNotes({ id, hint, error }: { id: string; hint?: string | undefined
 // Explicit option lists keep the props simple; Preact's attribute types are unions that do not spread well.
 interface InputOptions {
   name: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'number' | 'date';
+  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'number' | 'date' | 'datetime-local' | 'color';
   required?: boolean;
   min?: number;
   max?: number;
@@ -65,6 +65,10 @@ function TypedInput({ type = 'text', ...props }: CommonInputProps & { type?: Inp
       return <input type="number" {...props} />;
     case 'date':
       return <input type="date" {...props} />;
+    case 'datetime-local':
+      return <input type="datetime-local" {...props} />;
+    case 'color':
+      return <input type="color" {...props} />;
     default:
       return <input type="text" {...props} />;
   }

@@ -1,4 +1,4 @@
-// The staff area: members, groups, settings and the audit log. Tabs show what the viewer's role allows.
+// The staff area: members, groups, spaces, settings and the audit log. Tabs show what the viewer's role allows.
 import type { Me } from '../../api/client';
 import { RequireStaff } from '../../components/guards';
 import { Tabs, type TabSpec } from '../../components/tabs';
@@ -8,12 +8,13 @@ import { AuditTab } from './audit-tab';
 import { GroupsTab } from './groups-tab';
 import { MembersTab } from './members-tab';
 import { SettingsTab } from './settings-tab';
+import { SpacesTab } from './spaces-tab';
 
 const staffTabs: TabSpec[] = [
   { id: 'members', label: 'Members' },
   { id: 'groups', label: 'Groups' },
 ];
-const adminTabs: TabSpec[] = [...staffTabs, { id: 'settings', label: 'Settings' }, { id: 'audit', label: 'Audit log' }];
+const adminTabs: TabSpec[] = [...staffTabs, { id: 'spaces', label: 'Spaces' }, { id: 'settings', label: 'Settings' }, { id: 'audit', label: 'Audit log' }];
 
 function Admin({ me }: { me: Me }) {
   const { query } = useLocation();
@@ -29,6 +30,7 @@ function Admin({ me }: { me: Me }) {
       <Tabs label="Admin sections" tabs={tabs} selected={selected} onSelect={select}>
         {selected === 'members' && <MembersTab me={me} />}
         {selected === 'groups' && <GroupsTab isAdmin={isAdmin} />}
+        {selected === 'spaces' && <SpacesTab />}
         {selected === 'settings' && <SettingsTab />}
         {selected === 'audit' && <AuditTab />}
       </Tabs>

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam, errorResponses } from '../../../platform/http/schemas';
-import { CreateSpaceBody, SpaceList, SpacePermissionsBody, SpacePermissionsView, SpaceView } from './spaces.schema';
+import { CreateSpaceBody, SpaceList, SpacePermissionsBody, SpacePermissionsView, SpaceView, UpdateSpaceBody } from './spaces.schema';
 import type { SpacesService } from './spaces.service';
 
 export function registerSpaceRoutes(app: FastifyInstance, spaces: SpacesService): void {
@@ -18,6 +18,22 @@ export function registerSpaceRoutes(app: FastifyInstance, spaces: SpacesService)
     '/api/spaces',
     { config: admin, schema: { tags: ['discussions'], summary: 'Create a space (admins)', body: CreateSpaceBody, response: { 201: SpaceView, ...errorResponses(401, 403, 409) } } },
     async (request, reply) => reply.code(201).send(await spaces.create(request.principal, request.body, request.ip)),
+  );
+
+  r.patch(
+    '/api/spaces/:id',
+    {
+      config: admin,
+      schema: {
+        tags: ['discussions'],
+        summary: 'Change a space (admins)',
+        description: 'Any of name, slug, description, visibility, kind (which program its topics belong to), colour and position. Audited.',
+        params: IdParam,
+        body: UpdateSpaceBody,
+        response: { 200: SpaceView, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => spaces.update(request.principal, request.params.id, request.body, request.ip),
   );
 
   r.get(

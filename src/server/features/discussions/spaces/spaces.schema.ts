@@ -46,6 +46,20 @@ export const CreateSpaceBody = Type.Object(
 );
 export type CreateSpaceBody = Static<typeof CreateSpaceBody>;
 
+export const UpdateSpaceBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    slug: Type.Optional(Type.String({ minLength: 2, maxLength: 50, pattern: '^[a-z0-9][a-z0-9-]*$' })),
+    description: Type.Optional(Type.String({ maxLength: 1000 })),
+    visibility: Type.Optional(Visibility),
+    kind: Type.Optional(SpaceKind),
+    color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
+    position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateSpaceBody = Static<typeof UpdateSpaceBody>;
+
 export const SpaceGrantBody = Type.Object(
   {
     groupId: Type.Integer({ minimum: 1 }),

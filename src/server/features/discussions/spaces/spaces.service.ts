@@ -6,8 +6,8 @@ import { insertAudit } from '../../audit';
 import type { GroupsService } from '../../groups';
 import { spaceAccess, type SpaceAccess } from '../discussions.rules';
 import { cacheTags, type ReadCache } from '../read-cache';
-import type { CreateSpaceBody, SpacePermissionsBody, SpacePermissionsView, SpaceView } from './spaces.schema';
-import { findSpace, insertSpace, listGrants, listSpaces, replaceGrants, touchSpace, type GrantRow, type SpaceRow } from './spaces.store';
+import type { CreateSpaceBody, SpacePermissionsBody, SpacePermissionsView, SpaceView, UpdateSpaceBody } from './spaces.schema';
+import { findSpace, insertSpace, listGrants, listSpaces, replaceGrants, touchSpace, updateSpace, type GrantRow, type SpaceRow } from './spaces.store';
 
 function present(row: SpaceRow, access: SpaceAccess): SpaceView {
   return {
@@ -150,6 +150,25 @@ export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService,
         throw error;
       }
       await ctx.bus.emit('space.created', { spaceId: id });
+      return present((await visible(actor, id)).space, { canSee: true, canPost: true, canReply: true });
+    },
+
+    /** Renames, re-describes, recolours, moves, changes the visibility or the kind of a space (admins). */
+    async update(actor: Actor, id: number, body: UpdateSpaceBody, ip: string): Promise<SpaceView> {
+      const admin = requireRole(actor, 'admin', 'Only admins can change spaces');
+      const before = await findSpace(db, id);
+      if (!before) throw notFound('Space not found');
+      const changes = body.name !== undefined ? { ...body, name: body.name.trim() } : body;
+      try {
+        await ctx.database.tx(async (trx) => {
+          await updateSpace(trx, id, changes);
+          await insertAudit(trx, { actorId: admin.memberId, action: 'space.update', targetType: 'space', targetId: id, before, after: changes, ip });
+        });
+      } catch (error) {
+        if (pgErrorCode(error) === pgCodes.uniqueViolation) throw new AppError('slug_taken', `A space with the slug ${body.slug ?? ''} exists`, { field: 'slug' });
+        throw error;
+      }
+      await ctx.bus.emit('space.updated', { spaceId: id });
       return present((await visible(actor, id)).space, { canSee: true, canPost: true, canReply: true });
     },
 

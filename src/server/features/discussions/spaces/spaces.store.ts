@@ -45,6 +45,20 @@ export async function insertSpace(db: Queryable, space: NewSpace): Promise<numbe
   return row.id;
 }
 
+export interface SpaceChanges {
+  name?: string;
+  slug?: string;
+  description?: string;
+  visibility?: SpaceVisibility;
+  kind?: SpaceKind;
+  color?: string;
+  position?: number;
+}
+
+export async function updateSpace(db: Queryable, id: number, changes: SpaceChanges): Promise<void> {
+  await db.updateTable('spaces').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
 export interface GrantRow {
   space_id: number;
   group_id: number;
