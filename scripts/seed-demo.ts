@@ -150,6 +150,8 @@ interface SpacePlan {
   description: string;
   color: string;
   visibility: 'public' | 'private';
+  /** A community program's space ('qa': questions with accepted answers); discussions when absent. */
+  kind?: 'qa';
   weight: number;
   tags: string[];
 }
@@ -157,7 +159,7 @@ interface SpacePlan {
 const SPACES: SpacePlan[] = [
   { key: 'news', name: 'Announcements', slug: 'announcements', description: 'News about the community and the workshop evenings, from the organizers.', color: '#c2410c', visibility: 'public', weight: 4, tags: ['news', 'meetup', 'release'] },
   { key: 'general', name: 'General', slug: 'general', description: 'Anything that does not fit elsewhere: introductions, ideas, the odd rant about screws.', color: '#2563eb', visibility: 'public', weight: 34, tags: ['introductions', 'ideas', 'offtopic', 'tools'] },
-  { key: 'help', name: 'Help & Troubleshooting', slug: 'help', description: 'Stuck on a build, a bug or a broken thing? Describe what you tried and someone will chime in.', color: '#059669', visibility: 'public', weight: 36, tags: ['question', 'electronics', 'software', 'woodwork', 'solved'] },
+  { key: 'help', name: 'Help & Troubleshooting', slug: 'help', description: 'Stuck on a build, a bug or a broken thing? Describe what you tried and someone will chime in.', color: '#059669', visibility: 'public', kind: 'qa', weight: 36, tags: ['question', 'electronics', 'software', 'woodwork', 'solved'] },
   { key: 'show', name: 'Show and Tell', slug: 'show-and-tell', description: 'Finished (or gloriously unfinished) projects, with photos, code and lessons learned.', color: '#7c3aed', visibility: 'public', weight: 18, tags: ['project', 'wip', 'finished', 'writeup'] },
   { key: 'staff', name: 'Staff Lounge', slug: 'staff-lounge', description: 'Private: organizers and moderators plan events and discuss moderation.', color: '#475569', visibility: 'private', weight: 8, tags: ['planning', 'moderation'] },
 ];
@@ -510,7 +512,7 @@ async function seed(runtime: Runtime, options: Options): Promise<void> {
   for (const [position, space] of SPACES.entries()) {
     const created = await services.discussions.spaces.create(
       actorOf(adminPlan),
-      { name: suffix ? `${space.name} ${suffix}` : space.name, slug: `${space.slug}${suffix ? `-${suffix}` : ''}`, description: space.description, color: space.color, visibility: space.visibility, position },
+      { name: suffix ? `${space.name} ${suffix}` : space.name, slug: `${space.slug}${suffix ? `-${suffix}` : ''}`, description: space.description, color: space.color, visibility: space.visibility, position, ...(space.kind ? { kind: space.kind } : {}) },
       '127.0.0.1',
     );
     spaceIds.set(space, created.id);

@@ -25,6 +25,12 @@ export interface Config {
   dbPoolSize: number;
   responseCacheEntries: number;
   postsPerMinute: number;
+  /** GitHub integration (bug reports): webhook secret, API token and API base URL. */
+  githubWebhookSecret: string | undefined;
+  githubToken: string | undefined;
+  githubApiUrl: string;
+  /** Hosts outbound HTTP may reach even on private addresses (lower case). */
+  outboundAllowHosts: string[];
 }
 
 interface VarSpec<T> {
@@ -90,6 +96,10 @@ export const configVars = {
   dbPoolSize: { name: 'DATABASE_POOL_SIZE', expects: 'an integer from 1 to 200', description: 'PostgreSQL connections per process', default: '10', parse: int(1, 200) },
   responseCacheEntries: { name: 'RESPONSE_CACHE_ENTRIES', expects: 'an integer from 0 to 1000000', description: 'Rendered topic pages, topic lists and search results kept in memory per process (0: off)', default: '20000', parse: int(0, 1_000_000) },
   postsPerMinute: { name: 'POSTS_PER_MINUTE', expects: 'an integer from 1 to 10000000', description: 'New topics and replies per member per minute', default: '20', parse: int(1, 10_000_000) },
+  githubWebhookSecret: { name: 'GITHUB_WEBHOOK_SECRET', expects: 'a non-empty secret', description: 'Verifies GitHub webhook deliveries (X-Hub-Signature-256); the admin setting is used when unset', parse: text },
+  githubToken: { name: 'GITHUB_TOKEN', expects: 'a GitHub token', description: 'Creates and comments on GitHub issues for linked bug reports; the admin setting is used when unset', parse: text },
+  githubApiUrl: { name: 'GITHUB_API_URL', expects: 'an http:// or https:// URL', description: 'GitHub REST API base URL (GitHub Enterprise: https://HOST/api/v3)', default: 'https://api.github.com', parse: url(['http:', 'https:']) },
+  outboundAllowHosts: { name: 'OUTBOUND_ALLOW_HOSTS', expects: 'a comma-separated list of host names or IP addresses', description: 'Hosts outbound HTTP (GitHub) may reach although they resolve to private or loopback addresses', parse: (raw: string) => raw.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '') },
 } satisfies Record<Exclude<keyof Config, never>, VarSpec<unknown>>;
 
 function read<T>(env: NodeJS.ProcessEnv, spec: VarSpec<T>): T | undefined {
@@ -134,5 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: must(read(env, configVars.dbPoolSize), 'DATABASE_POOL_SIZE'),
     responseCacheEntries: must(read(env, configVars.responseCacheEntries), 'RESPONSE_CACHE_ENTRIES'),
     postsPerMinute: must(read(env, configVars.postsPerMinute), 'POSTS_PER_MINUTE'),
+    githubWebhookSecret: read(env, configVars.githubWebhookSecret),
+    githubToken: read(env, configVars.githubToken),
+    githubApiUrl: must(read(env, configVars.githubApiUrl), 'GITHUB_API_URL').replace(/\/+$/, ''),
+    outboundAllowHosts: read(env, configVars.outboundAllowHosts) ?? [],
   };
 }

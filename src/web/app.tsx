@@ -28,7 +28,16 @@ import { SearchPage } from './features/search/search.page';
 import { NotFoundPage } from './features/not-found.page';
 import { ProfilePage } from './features/profile/profile.page';
 import { PublicProfilePage } from './features/profile/public-profile.page';
+import { RoadmapPage } from './features/programs/ideas/roadmap.page';
+import { ReportBugPage } from './features/programs/bugs/report-bug.page';
+import { BadgesPage } from './features/programs/badges/badges.page';
+import { EditEventPage, NewEventPage } from './features/programs/events/event-form.page';
+import { EventPage } from './features/programs/events/event.page';
+import { LeaderboardPage } from './features/programs/badges/leaderboard.page';
 import { matchPath, useLocation } from './lib/router';
+import { GuidelinesPage } from './features/programs/onboarding/guidelines.page';
+import { NewcomersPage } from './features/programs/onboarding/newcomers.page';
+import { InvitesPage } from './features/programs/invites/invites.page';
 import { UnreadProvider } from './lib/notifications';
 import { RealtimeProvider } from './lib/realtime';
 import { SessionProvider } from './lib/session';
@@ -53,15 +62,25 @@ const routes: Route[] = [
   { pattern: '/settings/api-keys', render: () => <ApiKeysPage /> },
   { pattern: '/admin', render: () => <AdminPage /> },
   { pattern: '/s/:slug/:id', render: ({ id = '' }) => <SpacePage key={id} id={Number(id)} /> },
+  { pattern: '/events/new', render: () => <NewEventPage /> },
+  { pattern: '/events/:id/edit', render: ({ id = '' }) => <EditEventPage key={id} id={Number(id)} /> },
+  { pattern: '/events/:id', render: ({ id = '' }) => <EventPage key={id} id={Number(id)} /> },
+  { pattern: '/s/:slug/:id/roadmap', render: ({ id = '' }) => <RoadmapPage key={id} id={Number(id)} /> },
   { pattern: '/s/:id', render: ({ id = '' }) => <SpacePage key={id} id={Number(id)} /> },
   { pattern: '/t/:slug/:id', render: ({ id = '' }) => <TopicPage key={id} id={Number(id)} /> },
   { pattern: '/t/:id', render: ({ id = '' }) => <TopicPage key={id} id={Number(id)} /> },
   { pattern: '/new-topic', render: () => <NewTopicPage /> },
+  { pattern: '/report-bug', render: () => <ReportBugPage /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
   { pattern: '/messages', render: () => <InboxPage /> },
   { pattern: '/messages/new', render: () => <NewMessagePage /> },
   { pattern: '/messages/:id', render: ({ id = '' }) => <ConversationPage key={id} id={Number(id)} /> },
   { pattern: '/search', render: () => <SearchPage /> },
+  { pattern: '/badges', render: () => <BadgesPage /> },
+  { pattern: '/leaderboard', render: () => <LeaderboardPage /> },
+  { pattern: '/guidelines', render: () => <GuidelinesPage /> },
+  { pattern: '/newcomers', render: () => <NewcomersPage /> },
+  { pattern: '/invites', render: () => <InvitesPage /> },
   { pattern: '/bookmarks', render: () => <BookmarksPage /> },
   { pattern: '/tags', render: () => <TagsPage /> },
   { pattern: '/tags/:tag', render: ({ tag = '' }) => <TagPage key={tag} tag={tag} /> },
@@ -71,7 +90,7 @@ const routes: Route[] = [
   { pattern: '/moderation/:tab', render: ({ tab = '' }) => <ModerationPage tab={tab} /> },
 ];
 
-const numericIdRoutes = new Set(['/s/:slug/:id', '/s/:id', '/t/:slug/:id', '/t/:id', '/messages/:id', '/moderation/members/:id']);
+const numericIdRoutes = new Set(['/s/:slug/:id', '/s/:id', '/t/:slug/:id', '/t/:id', '/messages/:id', '/moderation/members/:id', '/events/:id', '/events/:id/edit']);
 
 function CurrentPage() {
   const { path } = useLocation();

@@ -35,6 +35,8 @@ export interface TestServerOptions {
 /** Settings for suites that are not about moderation (their new members post fast and freely). */
 export const relaxedModeration = {
   spamHoldEnabled: false,
+  // programs/onboarding: no welcome message in new members' inboxes (their unread counts stay the suite's own).
+  welcomeMessageEnabled: false,
   trustLevelLimits: {
     tl0: { linksPerPost: null, imagesPerPost: null, topicsPerDay: null, repliesPerDay: null, secondsBetweenPosts: null },
     tl1: { linksPerPost: null, imagesPerPost: null, topicsPerDay: null, repliesPerDay: null, secondsBetweenPosts: null },

@@ -43,6 +43,8 @@ export interface DomainEvents {
   'moderation.rulesChanged': { ruleId: number | null };
   /** A classifier was retrained; every process loads the newest model. */
   'moderation.modelsChanged': { kinds: string[] };
+  /** Staff changed an idea's status (ideas boards), with its public comment; also on a merge (status 'duplicate'). */
+  'idea.statusChanged': { topicId: number; spaceId: number; status: string; comment: string; actorId: number };
   'job.progress': { jobId: string; queue: string; percent: number; message: string };
 }
 

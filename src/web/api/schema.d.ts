@@ -149,7 +149,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -489,7 +489,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -498,7 +498,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -699,7 +699,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1043,7 +1043,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1106,6 +1106,8 @@ export interface paths {
                         /** @description Must be true: the member accepts the current community guidelines */
                         acceptGuidelines: boolean;
                         displayName?: string;
+                        /** @description A personal invite code (programs/invites): the sign-up is attributed to its inviter; an invalid one is 400 invite_invalid */
+                        inviteCode?: string;
                     };
                 };
             };
@@ -1158,7 +1160,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1303,7 +1305,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1367,7 +1369,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1422,7 +1424,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1507,7 +1509,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1586,7 +1588,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1664,7 +1666,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2008,7 +2010,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2108,7 +2110,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2135,7 +2137,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2220,7 +2222,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2301,7 +2303,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2391,7 +2393,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2472,7 +2474,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2566,7 +2568,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2648,7 +2650,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2738,7 +2740,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2805,7 +2807,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2823,7 +2825,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2887,7 +2889,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2914,7 +2916,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2984,7 +2986,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3011,7 +3013,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3078,7 +3080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3151,7 +3153,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3178,7 +3180,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3243,7 +3245,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3270,7 +3272,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3393,7 +3395,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3411,7 +3413,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3518,7 +3520,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3545,7 +3547,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3614,7 +3616,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3709,7 +3711,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3875,7 +3877,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3993,7 +3995,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4227,7 +4229,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4254,7 +4256,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4360,7 +4362,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4387,7 +4389,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4460,7 +4462,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4594,7 +4596,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4621,7 +4623,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4694,7 +4696,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4721,7 +4723,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4817,7 +4819,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4844,7 +4846,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4919,7 +4921,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4937,7 +4939,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5003,7 +5005,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5182,7 +5184,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5209,7 +5211,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5509,7 +5511,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5536,7 +5538,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5651,7 +5653,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5678,7 +5680,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5809,7 +5811,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5875,7 +5877,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5962,7 +5964,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6171,7 +6173,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6236,7 +6238,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6312,7 +6314,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6404,7 +6406,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6489,7 +6491,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6558,7 +6560,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6657,7 +6659,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6736,7 +6738,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6827,7 +6829,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6933,7 +6935,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7053,7 +7055,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7158,7 +7160,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7240,7 +7242,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7336,7 +7338,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7427,7 +7429,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7504,7 +7506,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7583,7 +7585,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7649,7 +7651,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7851,7 +7853,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7953,7 +7955,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8043,7 +8045,7 @@ export interface paths {
                         "application/x-ndjson": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8130,7 +8132,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8214,7 +8216,7 @@ export interface paths {
                         "text/event-stream": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8279,7 +8281,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8541,7 +8543,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8815,7 +8817,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8882,7 +8884,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8969,7 +8971,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9176,7 +9178,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9261,7 +9263,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9376,7 +9378,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9502,7 +9504,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9529,7 +9531,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9620,7 +9622,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9770,7 +9772,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9797,7 +9799,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9870,7 +9872,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9970,7 +9972,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10074,7 +10076,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10187,7 +10189,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10205,7 +10207,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10268,7 +10270,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10352,7 +10354,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10429,7 +10431,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10538,7 +10540,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10565,7 +10567,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10640,7 +10642,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10762,7 +10764,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10859,7 +10861,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10965,7 +10967,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11032,7 +11034,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11116,7 +11118,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11214,7 +11216,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11313,7 +11315,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11340,7 +11342,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11435,7 +11437,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11462,7 +11464,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11529,7 +11531,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11739,7 +11741,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11821,7 +11823,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11899,7 +11901,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11978,7 +11980,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12073,7 +12075,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12100,7 +12102,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12186,7 +12188,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12305,7 +12307,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12399,7 +12401,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12426,7 +12428,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12522,7 +12524,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12549,7 +12551,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12626,7 +12628,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials */
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12759,6 +12761,6872 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bug-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a bug in a bugs space
+         * @description Starts a topic whose first post holds the template (steps, expected, actual, version) under headings. 201 with the report, or 202 when moderation holds it for review. A space of another kind: 409 not_bugs_space.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A space of kind bugs */
+                        spaceId: number;
+                        title: string;
+                        /** @description Steps to reproduce (Markdown) */
+                        steps: string;
+                        /** @description What should have happened (Markdown) */
+                        expected: string;
+                        /** @description What happened instead (Markdown) */
+                        actual: string;
+                        /** @description The version, build or environment */
+                        version: string;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            tags: string[];
+                            reporter: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            } | null;
+                            steps: string;
+                            expected: string;
+                            actual: string;
+                            version: string;
+                            status: "open" | "closed";
+                            statusChangedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replyCount: number;
+                            /** @description Members it affects too */
+                            votes: number;
+                            /** @description Whether it affects you too (you voted) */
+                            voted: boolean;
+                            github: {
+                                /** @description owner/name */
+                                repo: string;
+                                /** @description Null while the issue is still being created */
+                                issueNumber: number | null;
+                                url: string | null;
+                                /** @description The issue's state as GitHub last told; null: not known yet */
+                                issueState: ("open" | "closed") | null;
+                                /** @description pending: a call to GitHub waits for a retry (sync pending); failed: the newest call gave up (see lastError) */
+                                syncState: "synced" | "pending" | "failed";
+                                lastError: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description The post was written but waits for a moderator; nobody else sees it until it is approved */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The held post */
+                            id: number;
+                            topicId: number;
+                            /** @enum {string} */
+                            status: "held";
+                            reason: components["schemas"]["HeldReason"];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Refused by moderation: post_rejected */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bug-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bug report: its fields, status, votes and GitHub link (id: the topic id) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            tags: string[];
+                            reporter: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            } | null;
+                            steps: string;
+                            expected: string;
+                            actual: string;
+                            version: string;
+                            status: "open" | "closed";
+                            statusChangedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replyCount: number;
+                            /** @description Members it affects too */
+                            votes: number;
+                            /** @description Whether it affects you too (you voted) */
+                            voted: boolean;
+                            github: {
+                                /** @description owner/name */
+                                repo: string;
+                                /** @description Null while the issue is still being created */
+                                issueNumber: number | null;
+                                url: string | null;
+                                /** @description The issue's state as GitHub last told; null: not known yet */
+                                issueState: ("open" | "closed") | null;
+                                /** @description pending: a call to GitHub waits for a retry (sync pending); failed: the newest call gave up (see lastError) */
+                                syncState: "synced" | "pending" | "failed";
+                                lastError: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/bug-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open or closed bug reports of a bugs space, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                topicId: number;
+                                spaceId: number;
+                                title: string;
+                                slug: string;
+                                tags: string[];
+                                reporter: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                } | null;
+                                steps: string;
+                                expected: string;
+                                actual: string;
+                                version: string;
+                                status: "open" | "closed";
+                                statusChangedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                replyCount: number;
+                                /** @description Members it affects too */
+                                votes: number;
+                                /** @description Whether it affects you too (you voted) */
+                                voted: boolean;
+                                github: {
+                                    /** @description owner/name */
+                                    repo: string;
+                                    /** @description Null while the issue is still being created */
+                                    issueNumber: number | null;
+                                    url: string | null;
+                                    /** @description The issue's state as GitHub last told; null: not known yet */
+                                    issueState: ("open" | "closed") | null;
+                                    /** @description pending: a call to GitHub waits for a retry (sync pending); failed: the newest call gave up (see lastError) */
+                                    syncState: "synced" | "pending" | "failed";
+                                    lastError: string | null;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bug-reports/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Close or reopen a bug report (staff)
+         * @description Tells its reporter, voters and followers, and comments on the linked GitHub issue (through a job: "sync pending" until it is done). Audited.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        status: "open" | "closed";
+                        /** @description Told to whoever follows the report, and commented on the linked issue */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            tags: string[];
+                            reporter: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            } | null;
+                            steps: string;
+                            expected: string;
+                            actual: string;
+                            version: string;
+                            status: "open" | "closed";
+                            statusChangedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replyCount: number;
+                            /** @description Members it affects too */
+                            votes: number;
+                            /** @description Whether it affects you too (you voted) */
+                            voted: boolean;
+                            github: {
+                                /** @description owner/name */
+                                repo: string;
+                                /** @description Null while the issue is still being created */
+                                issueNumber: number | null;
+                                url: string | null;
+                                /** @description The issue's state as GitHub last told; null: not known yet */
+                                issueState: ("open" | "closed") | null;
+                                /** @description pending: a call to GitHub waits for a retry (sync pending); failed: the newest call gave up (see lastError) */
+                                syncState: "synced" | "pending" | "failed";
+                                lastError: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bug-reports/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say the bug affects you too */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            votes: number;
+                            voted: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Take back your "affects me too" */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            votes: number;
+                            voted: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/github-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The GitHub issue a topic is linked to, and its sync state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            link: {
+                                /** @description owner/name */
+                                repo: string;
+                                /** @description Null while the issue is still being created */
+                                issueNumber: number | null;
+                                url: string | null;
+                                /** @description The issue's state as GitHub last told; null: not known yet */
+                                issueState: ("open" | "closed") | null;
+                                /** @description pending: a call to GitHub waits for a retry (sync pending); failed: the newest call gave up (see lastError) */
+                                syncState: "synced" | "pending" | "failed";
+                                lastError: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /**
+         * Link a bug report or an idea to a GitHub issue (staff)
+         * @description `{url}` links an existing issue; `{create: true, repo?}` creates one through the GitHub API (repo defaults to the admin setting). When GitHub times out or answers 5xx, the link is kept with syncState pending and a job retries with backoff. Topics outside bugs and ideas spaces: 409 not_linkable; no token: 409 github_not_configured; GitHub refused: 502 github_failed.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description Link an existing issue ({url}) or create one ({create: true, repo?}) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An existing issue, https://github.com/OWNER/REPO/issues/N */
+                        url: string;
+                    } | {
+                        /**
+                         * @description Create a new issue through the GitHub API
+                         * @enum {boolean}
+                         */
+                        create: true;
+                        /** @description owner/name; default: the admin setting */
+                        repo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            link: {
+                                /** @description owner/name */
+                                repo: string;
+                                /** @description Null while the issue is still being created */
+                                issueNumber: number | null;
+                                url: string | null;
+                                /** @description The issue's state as GitHub last told; null: not known yet */
+                                issueState: ("open" | "closed") | null;
+                                /** @description pending: a call to GitHub waits for a retry (sync pending); failed: the newest call gave up (see lastError) */
+                                syncState: "synced" | "pending" | "failed";
+                                lastError: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Error: github_failed */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unlink a topic from its GitHub issue (staff) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/github": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The GitHub integration settings (admins; secrets only as set or not) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description owner/name where new issues go */
+                            defaultRepo: string | null;
+                            webhookSecretSet: boolean;
+                            /** @description environment: the environment variable (it wins); settings: set here; null: not set */
+                            webhookSecretSource: "environment" | "settings" | null;
+                            tokenSet: boolean;
+                            /** @description environment: the environment variable (it wins); settings: set here; null: not set */
+                            tokenSource: "environment" | "settings" | null;
+                            /** @description GITHUB_API_URL */
+                            apiUrl: string;
+                            /** @description Where GitHub sends issues events (content type application/json) */
+                            webhookPath: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change the GitHub integration settings (admins)
+         * @description The webhook secret and the token are write-only: set them, or null to clear; the answer only says whether they are set. Environment variables win over these. Audited without the values.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description owner/name; null clears it */
+                        defaultRepo?: string | null;
+                        /** @description The webhook secret; null clears it; leave it out to keep it */
+                        webhookSecret?: string | null;
+                        /** @description A token that may create issues and comments; null clears it; leave it out to keep it */
+                        token?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description owner/name where new issues go */
+                            defaultRepo: string | null;
+                            webhookSecretSet: boolean;
+                            /** @description environment: the environment variable (it wins); settings: set here; null: not set */
+                            webhookSecretSource: "environment" | "settings" | null;
+                            tokenSet: boolean;
+                            /** @description environment: the environment variable (it wins); settings: set here; null: not set */
+                            tokenSource: "environment" | "settings" | null;
+                            /** @description GITHUB_API_URL */
+                            apiUrl: string;
+                            /** @description Where GitHub sends issues events (content type application/json) */
+                            webhookPath: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an event (and its discussion topic) in an events space
+         * @description Staff, and members who may start topics in the space. The topic passes the post gate like any other. ends_before_start (400) when endsAt is not after startsAt; timezone must be an IANA name; onlineUrl http(s); a location or an onlineUrl is required.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        spaceId: number;
+                        title: string;
+                        /** @description Markdown */
+                        description?: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with an offset or Z
+                         */
+                        startsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description After startsAt, or 400 ends_before_start
+                         */
+                        endsAt: string;
+                        /** @description An IANA time zone name, e.g. Europe/Paris: the one the event is shown in */
+                        timezone: string;
+                        onlineUrl?: string | null;
+                        location?: string | null;
+                        capacity?: number | null;
+                        /** @description AMA mode: members ask and upvote questions, the host answers them in the topic */
+                        ama?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            topicId: number | null;
+                            creator: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            title: string;
+                            description: string;
+                            /** @description Sanitized HTML of the description */
+                            descriptionHtml: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            timezone: string;
+                            onlineUrl: string | null;
+                            location: string | null;
+                            capacity: number | null;
+                            ama: boolean;
+                            cancelledAt: string | null;
+                            counts: {
+                                going: number;
+                                maybe: number;
+                                waitlisted: number;
+                            };
+                            rsvp: ("going" | "maybe" | "not_going" | "waitlisted") | null;
+                            waitlistPosition: number | null;
+                            /** @description The viewer is the host (creator) or staff */
+                            canEdit: boolean;
+                            /** @description The event page */
+                            url: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Refused by moderation: post_rejected */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event with its RSVP counts and the viewer's answer and place in line */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            topicId: number | null;
+                            creator: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            title: string;
+                            description: string;
+                            /** @description Sanitized HTML of the description */
+                            descriptionHtml: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            timezone: string;
+                            onlineUrl: string | null;
+                            location: string | null;
+                            capacity: number | null;
+                            ama: boolean;
+                            cancelledAt: string | null;
+                            counts: {
+                                going: number;
+                                maybe: number;
+                                waitlisted: number;
+                            };
+                            rsvp: ("going" | "maybe" | "not_going" | "waitlisted") | null;
+                            waitlistPosition: number | null;
+                            /** @description The viewer is the host (creator) or staff */
+                            canEdit: boolean;
+                            /** @description The event page */
+                            url: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Cancel an event (host or staff); attendees are told
+         * @description The event stays readable with cancelledAt set.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            topicId: number | null;
+                            creator: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            title: string;
+                            description: string;
+                            /** @description Sanitized HTML of the description */
+                            descriptionHtml: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            timezone: string;
+                            onlineUrl: string | null;
+                            location: string | null;
+                            capacity: number | null;
+                            ama: boolean;
+                            cancelledAt: string | null;
+                            counts: {
+                                going: number;
+                                maybe: number;
+                                waitlisted: number;
+                            };
+                            rsvp: ("going" | "maybe" | "not_going" | "waitlisted") | null;
+                            waitlistPosition: number | null;
+                            /** @description The viewer is the host (creator) or staff */
+                            canEdit: boolean;
+                            /** @description The event page */
+                            url: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an event (host or staff)
+         * @description A new start time re-arms the reminders; a new time or place is told to everyone going, maybe going or waiting. More seats promote the waitlist. Staff changes to others' events are audited.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @description Markdown */
+                        description?: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 with an offset or Z
+                         */
+                        startsAt?: string;
+                        /**
+                         * Format: date-time
+                         * @description After startsAt, or 400 ends_before_start
+                         */
+                        endsAt?: string;
+                        /** @description An IANA time zone name, e.g. Europe/Paris: the one the event is shown in */
+                        timezone?: string;
+                        onlineUrl?: string | null;
+                        location?: string | null;
+                        capacity?: number | null;
+                        /** @description AMA mode: members ask and upvote questions, the host answers them in the topic */
+                        ama?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            topicId: number | null;
+                            creator: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            title: string;
+                            description: string;
+                            /** @description Sanitized HTML of the description */
+                            descriptionHtml: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            timezone: string;
+                            onlineUrl: string | null;
+                            location: string | null;
+                            capacity: number | null;
+                            ama: boolean;
+                            cancelledAt: string | null;
+                            counts: {
+                                going: number;
+                                maybe: number;
+                                waitlisted: number;
+                            };
+                            rsvp: ("going" | "maybe" | "not_going" | "waitlisted") | null;
+                            waitlistPosition: number | null;
+                            /** @description The viewer is the host (creator) or staff */
+                            canEdit: boolean;
+                            /** @description The event page */
+                            url: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/spaces/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A space's events: upcoming (soonest first) or past (latest first) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description upcoming (not ended yet, soonest first) or past (ended, latest first) */
+                    when?: "upcoming" | "past";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Event"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event whose discussion this topic is */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            spaceId: number;
+                            topicId: number | null;
+                            creator: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            title: string;
+                            description: string;
+                            /** @description Sanitized HTML of the description */
+                            descriptionHtml: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            timezone: string;
+                            onlineUrl: string | null;
+                            location: string | null;
+                            capacity: number | null;
+                            ama: boolean;
+                            cancelledAt: string | null;
+                            counts: {
+                                going: number;
+                                maybe: number;
+                                waitlisted: number;
+                            };
+                            rsvp: ("going" | "maybe" | "not_going" | "waitlisted") | null;
+                            waitlistPosition: number | null;
+                            /** @description The viewer is the host (creator) or staff */
+                            canEdit: boolean;
+                            /** @description The event page */
+                            url: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer going, maybe or not going
+         * @description Going past capacity is not an error: 200 with status "waitlisted" and waitlistPosition. Leaving a seat promotes the first in line, who is notified. 409 event_cancelled or event_ended.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        status: "going" | "maybe" | "not_going";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eventId: number;
+                            /** @description waitlisted: asked to go when every seat was taken; promoted to going, first come first served, when a seat opens */
+                            status: "going" | "maybe" | "not_going" | "waitlisted";
+                            waitlistPosition: number | null;
+                            counts: {
+                                going: number;
+                                maybe: number;
+                                waitlisted: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who answered: going and maybe; the host and staff see the waitlist and not going too */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                member: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                };
+                                /** @description waitlisted: asked to go when every seat was taken; promoted to going, first come first served, when a seat opens */
+                                status: "going" | "maybe" | "not_going" | "waitlisted";
+                                waitlistPosition: number | null;
+                                /** Format: date-time */
+                                respondedAt: string;
+                            }[];
+                            /** @description true for the host and staff (every answer, waitlist and not going too); others see going and maybe */
+                            complete: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event as an iCalendar file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An iCalendar (RFC 5545) document (text/calendar) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/events.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * iCal feed of a space's events
+         * @description The last 90 days and everything ahead. A space the viewer cannot see (any private one, for a calendar app) answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An iCalendar (RFC 5545) document (text/calendar) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An AMA's questions, most upvoted or newest first
+         * @description 404 for an event that is not an AMA.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description votes: most upvoted first; new: newest first */
+                    sort?: "votes" | "new";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EventQuestion"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask the AMA a question (Markdown), before or during the event
+         * @description 409 event_cancelled or event_ended; 404 when the event is not an AMA.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            eventId: number;
+                            author: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            body: string;
+                            html: string;
+                            votes: number;
+                            /** @description The viewer upvoted it */
+                            voted: boolean;
+                            answeredAt: string | null;
+                            answerPostId: number | null;
+                            answerUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/questions/{qid}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upvote a question (once: 409 already_voted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    qid: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            eventId: number;
+                            author: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            body: string;
+                            html: string;
+                            votes: number;
+                            /** @description The viewer upvoted it */
+                            voted: boolean;
+                            answeredAt: string | null;
+                            answerPostId: number | null;
+                            answerUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Take your upvote back (nothing to take back is fine) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    qid: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            eventId: number;
+                            author: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            body: string;
+                            html: string;
+                            votes: number;
+                            /** @description The viewer upvoted it */
+                            voted: boolean;
+                            answeredAt: string | null;
+                            answerPostId: number | null;
+                            answerUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/questions/{qid}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a question in the event topic (host or staff)
+         * @description Posts a reply quoting the question, marks the question answered with the post, and tells the asker. Once per question: 409 already_answered.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    qid: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown; posted in the event topic below a quote of the question */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            eventId: number;
+                            author: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            body: string;
+                            html: string;
+                            votes: number;
+                            /** @description The viewer upvoted it */
+                            voted: boolean;
+                            answeredAt: string | null;
+                            answerPostId: number | null;
+                            answerUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Refused by moderation: post_rejected */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An article: its table of contents, last review and helpful answers
+         * @description id is the topic id. A topic outside a knowledge base (space of kind "articles"): 409 not_article. Posts written before headings got ids show no contents until edited.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            spaceId: number;
+                            title: string;
+                            /** @description The article's headings in order (articles written before headings got ids have none until edited) */
+                            toc: {
+                                level: number;
+                                text: string;
+                                /** @description The heading's id in the rendered article (link to #anchor) */
+                                anchor: string;
+                            }[];
+                            lastReviewedAt: string | null;
+                            reviewedBy: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            /** @description Never reviewed, or last reviewed more than articleReviewDays ago */
+                            needsReview: boolean;
+                            helpful: {
+                                yes: number;
+                                no: number;
+                            };
+                            /** @description yes / (yes + no), null without answers */
+                            helpfulShare: number | null;
+                            /** @description The viewer's answer; null for guests and members who did not answer */
+                            myFeedback: {
+                                helpful: boolean;
+                                comment: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an article reviewed now (staff; audited)
+         * @description A topic outside a knowledge base (space of kind "articles"): 409 not_article.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            spaceId: number;
+                            title: string;
+                            /** @description The article's headings in order (articles written before headings got ids have none until edited) */
+                            toc: {
+                                level: number;
+                                text: string;
+                                /** @description The heading's id in the rendered article (link to #anchor) */
+                                anchor: string;
+                            }[];
+                            lastReviewedAt: string | null;
+                            reviewedBy: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            /** @description Never reviewed, or last reviewed more than articleReviewDays ago */
+                            needsReview: boolean;
+                            helpful: {
+                                yes: number;
+                                no: number;
+                            };
+                            /** @description yes / (yes + no), null without answers */
+                            helpfulShare: number | null;
+                            /** @description The viewer's answer; null for guests and members who did not answer */
+                            myFeedback: {
+                                helpful: boolean;
+                                comment: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The answers and comments on an article, newest first (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Only answers with a comment */
+                    withComment?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                member: {
+                                    id: number;
+                                    username: string | null;
+                                };
+                                helpful: boolean;
+                                comment: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                            helpful: {
+                                yes: number;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /**
+         * Answer "was this helpful?" (one answer per member, changeable)
+         * @description The comment is for the staff only. A topic outside a knowledge base (space of kind "articles"): 409 not_article.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        helpful: boolean;
+                        /** @description For the staff; blank or null: none */
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            spaceId: number;
+                            title: string;
+                            /** @description The article's headings in order (articles written before headings got ids have none until edited) */
+                            toc: {
+                                level: number;
+                                text: string;
+                                /** @description The heading's id in the rendered article (link to #anchor) */
+                                anchor: string;
+                            }[];
+                            lastReviewedAt: string | null;
+                            reviewedBy: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            /** @description Never reviewed, or last reviewed more than articleReviewDays ago */
+                            needsReview: boolean;
+                            helpful: {
+                                yes: number;
+                                no: number;
+                            };
+                            /** @description yes / (yes + no), null without answers */
+                            helpfulShare: number | null;
+                            /** @description The viewer's answer; null for guests and members who did not answer */
+                            myFeedback: {
+                                helpful: boolean;
+                                comment: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A knowledge base's articles with last review, helpful share and "needs review"
+         * @description A space that is not a knowledge base: 409 not_article. At most 1000 articles.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description title A→Z; reviewed: longest unreviewed first; helpful: highest share first */
+                    sort?: "title" | "reviewed" | "helpful";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ArticleSummary"][];
+                            reviewDays: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every announcement, latest start first (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Announcement"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Post a site-wide announcement (staff; audited)
+         * @description Shown from startsAt (default now) until endsAt (default: until deleted) to its audience; endsAt not after startsAt: 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @description Markdown */
+                        body: string;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** @description null: until deleted or ended */
+                        endsAt?: string | null;
+                        /** @description everyone (guests too) or signed-in members only */
+                        audience?: "everyone" | "members";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            body: string;
+                            /** @description The body rendered and sanitized */
+                            html: string;
+                            /** @description everyone (guests too) or signed-in members only */
+                            audience: "everyone" | "members";
+                            /** Format: date-time */
+                            startsAt: string;
+                            endsAt: string | null;
+                            state: "scheduled" | "active" | "ended";
+                            createdBy: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            /** @description Members who dismissed it */
+                            dismissals: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/announcements/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The announcements to show the viewer now
+         * @description Guests get those for everyone (they dismiss them in the browser); members also get those for members, without the ones they dismissed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActiveAnnouncement"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an announcement (staff; audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an announcement, e.g. end it now with endsAt (staff; audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @description Markdown */
+                        body?: string;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** @description null: until deleted or ended */
+                        endsAt?: string | null;
+                        /** @description everyone (guests too) or signed-in members only */
+                        audience?: "everyone" | "members";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            body: string;
+                            /** @description The body rendered and sanitized */
+                            html: string;
+                            /** @description everyone (guests too) or signed-in members only */
+                            audience: "everyone" | "members";
+                            /** Format: date-time */
+                            startsAt: string;
+                            endsAt: string | null;
+                            state: "scheduled" | "active" | "ended";
+                            createdBy: {
+                                id: number;
+                                username: string | null;
+                            } | null;
+                            /** @description Members who dismissed it */
+                            dismissals: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/announcements/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop showing an announcement to me */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduled items: pending, published (with the topic or announcement) and failed (with the error) (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "publishing" | "published" | "failed" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ScheduledItem"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Schedule a topic, article or announcement (staff; audited)
+         * @description publishAt not in the future: 400 publish_at_past. topic and article need spaceId (and may have tags); an article needs a knowledge base: 409 not_article. An announcement may have audience and endsAt. It is published within a minute of publishAt, as you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description article: a topic in a knowledge base */
+                        kind: "topic" | "article" | "announcement";
+                        /** Format: date-time */
+                        publishAt: string;
+                        title: string;
+                        /** @description Markdown */
+                        body: string;
+                        /** @description topic and article: the space to publish in */
+                        spaceId?: number;
+                        /** @description topic and article */
+                        tags?: string[];
+                        /** @description everyone (guests too) or signed-in members only */
+                        audience?: "everyone" | "members";
+                        /** @description announcement: when it stops showing */
+                        endsAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description article: a topic in a knowledge base */
+                            kind: "topic" | "article" | "announcement";
+                            status: "pending" | "publishing" | "published" | "failed" | "cancelled";
+                            /** Format: date-time */
+                            publishAt: string;
+                            author: {
+                                id: number;
+                                username: string | null;
+                            };
+                            title: string;
+                            body: string;
+                            spaceId: number | null;
+                            tags: string[];
+                            audience: ("everyone" | "members") | null;
+                            endsAt: string | null;
+                            /** @description Why publishing failed (or a note, e.g. held for review) */
+                            error: string | null;
+                            /** @description The topic it became */
+                            topicId: number | null;
+                            /** @description The announcement it became */
+                            announcementId: number | null;
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scheduled/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a pending item (staff; audited)
+         * @description Not pending any more: 409 not_pending.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a pending item (staff; audited)
+         * @description Not pending any more: 409 not_pending.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        publishAt?: string;
+                        title?: string;
+                        /** @description Markdown */
+                        body?: string;
+                        /** @description topic and article: the space to publish in */
+                        spaceId?: number;
+                        /** @description topic and article */
+                        tags?: string[];
+                        /** @description everyone (guests too) or signed-in members only */
+                        audience?: "everyone" | "members";
+                        /** @description announcement: when it stops showing */
+                        endsAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description article: a topic in a knowledge base */
+                            kind: "topic" | "article" | "announcement";
+                            status: "pending" | "publishing" | "published" | "failed" | "cancelled";
+                            /** Format: date-time */
+                            publishAt: string;
+                            author: {
+                                id: number;
+                                username: string | null;
+                            };
+                            title: string;
+                            body: string;
+                            spaceId: number | null;
+                            tags: string[];
+                            audience: ("everyone" | "members") | null;
+                            endsAt: string | null;
+                            /** @description Why publishing failed (or a note, e.g. held for review) */
+                            error: string | null;
+                            /** @description The topic it became */
+                            topicId: number | null;
+                            /** @description The announcement it became */
+                            announcementId: number | null;
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/scheduled/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the due items now instead of waiting for the minute job (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            published: number;
+                            failed: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My "start here" checklist
+         * @description Fill in your profile, read the guidelines, introduce yourself, write a first reply: each computed from what you did, with overall progress.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: "profile" | "guidelines" | "introduce" | "first_reply";
+                                label: string;
+                                done: boolean;
+                                /** @description Where in the app to do it */
+                                href: string;
+                            }[];
+                            /** @description Items done */
+                            done: number;
+                            total: number;
+                            /** @description Percent of the items done */
+                            progress: number;
+                            complete: boolean;
+                            /** @description The member hid the card */
+                            dismissed: boolean;
+                            /** @description Whether the member may see the newcomers' queue (staff or the helpers group) */
+                            canHelp: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Hide (or show again) my "start here" card */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true hides the "start here" card; false shows it again */
+                        dismissed: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: "profile" | "guidelines" | "introduce" | "first_reply";
+                                label: string;
+                                done: boolean;
+                                /** @description Where in the app to do it */
+                                href: string;
+                            }[];
+                            /** @description Items done */
+                            done: number;
+                            total: number;
+                            /** @description Percent of the items done */
+                            progress: number;
+                            complete: boolean;
+                            /** @description The member hid the card */
+                            dismissed: boolean;
+                            /** @description Whether the member may see the newcomers' queue (staff or the helpers group) */
+                            canHelp: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/newcomers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newcomers' queue (staff and the helpers group)
+         * @description Topics of the last 30 days by members who had joined less than newcomerDays before, that nobody else has answered yet, in spaces the viewer sees; oldest (most overdue) first. overdue: older than newcomerResponseHours. Others: 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                topic: {
+                                    id: number;
+                                    title: string;
+                                    slug: string;
+                                    spaceId: number;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                };
+                                space: {
+                                    id: number;
+                                    name: string;
+                                    slug: string;
+                                };
+                                author: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                    /** Format: date-time */
+                                    joinedAt: string;
+                                };
+                                /** @description Hours since the topic was started */
+                                ageHours: number;
+                                /** @description Older than newcomerResponseHours with no reply */
+                                overdue: boolean;
+                            }[];
+                            nextCursor: string | null;
+                            responseHours: number;
+                            newcomerDays: number;
+                            /** @description Overdue topics on this page */
+                            overdue: number;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My invites, newest first, with the members who joined through each */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description The first characters of the code; the full link is only shown when the invite is made */
+                                hint: string;
+                                note: string;
+                                maxUses: number | null;
+                                uses: number;
+                                status: "active" | "expired" | "revoked" | "used_up";
+                                /** Format: date-time */
+                                expiresAt: string;
+                                revokedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Who joined through the invite, oldest first */
+                                members: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                    /** Format: date-time */
+                                    joinedAt: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make a personal invite link
+         * @description Single-use by default (maxUses null: any number), expiring after expiresInDays (default 7). The code and link are in this answer only: Hearth keeps a hash. At most 20 active invites per member: 409 invite_limit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How many sign-ups the link allows; null: any number until it expires. Default 1 */
+                        maxUses?: number | null;
+                        /** @description Days until the link expires (default 7) */
+                        expiresInDays?: number;
+                        /** @description A reminder for yourself: who the link is for */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The first characters of the code; the full link is only shown when the invite is made */
+                            hint: string;
+                            note: string;
+                            maxUses: number | null;
+                            uses: number;
+                            status: "active" | "expired" | "revoked" | "used_up";
+                            /** Format: date-time */
+                            expiresAt: string;
+                            revokedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Who joined through the invite, oldest first */
+                            members: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                                /** Format: date-time */
+                                joinedAt: string;
+                            }[];
+                            /** @description The invite code; shown once: only its hash is kept */
+                            code: string;
+                            /** @description The sign-up link to share */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/advocates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members who bring in new members (staff)
+         * @description Per inviter: members who joined through their invites in the last `days` days, and how many of them are still active. Most active first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Count sign-ups of the last this many days */
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: number;
+                            activeDays: number;
+                            items: {
+                                member: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                };
+                                /** @description Members who joined through their invites in the period */
+                                invited: number;
+                                /** @description Of those, members who did something or visited in the last 30 days */
+                                active: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check an invite code (public)
+         * @description Valid: the inviter's display name and the expiry. Unknown: 404 invite_not_found; expired, used up or withdrawn: 410 invite_expired, invite_used_up or invite_revoked.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            valid: true;
+                            inviter: {
+                                displayName: string;
+                            };
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Error: invite_expired, invite_revoked, invite_used_up */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an invite (its inviter or staff) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ideas/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vote for an idea
+         * @description One vote per member and idea. Again: 409 already_voted; a topic outside an ideas board: 409 not_ideas_space; a merged duplicate: 409 idea_merged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            /** @description Members who vote for the idea */
+                            votes: number;
+                            /** @description Whether the viewer votes for it */
+                            voted: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /**
+         * Take back your vote for an idea
+         * @description Without a vote: 409 not_voted.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            /** @description Members who vote for the idea */
+                            votes: number;
+                            /** @description Whether the viewer votes for it */
+                            voted: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An idea: votes, the viewer's vote, status with its public comment and history, merges */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            author: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            votes: number;
+                            /** @description Whether the viewer votes for it (false for guests) */
+                            voted: boolean;
+                            /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                            status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                            /** @description Staff's public comment on the current status (Markdown) */
+                            statusComment: string;
+                            statusCommentHtml: string;
+                            statusChangedAt: string | null;
+                            /** @description The idea this one duplicates (its votes moved there) */
+                            mergedInto: {
+                                id: number;
+                                title: string;
+                                slug: string;
+                            } | null;
+                            /** @description Ideas merged into this one */
+                            duplicates: {
+                                id: number;
+                                title: string;
+                                slug: string;
+                            }[];
+                            /** @description Every status change, oldest first */
+                            history: {
+                                /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                previousStatus: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                /** @description Markdown, public */
+                                comment: string;
+                                /** @description The comment rendered and sanitized */
+                                commentHtml: string;
+                                actor: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description Whether the viewer may set the status and merge (staff) */
+                            canManage: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ideas/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set an idea's status with a public comment (staff)
+         * @description Voters and the author get a notice when the status changes; the same status with a new comment only updates the comment. declined needs a comment; duplicate is set by merging.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                        status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                        /** @description Public Markdown comment; required for declined */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            spaceId: number;
+                            title: string;
+                            slug: string;
+                            author: {
+                                id: number;
+                                username: string | null;
+                                displayName: string;
+                            };
+                            votes: number;
+                            /** @description Whether the viewer votes for it (false for guests) */
+                            voted: boolean;
+                            /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                            status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                            /** @description Staff's public comment on the current status (Markdown) */
+                            statusComment: string;
+                            statusCommentHtml: string;
+                            statusChangedAt: string | null;
+                            /** @description The idea this one duplicates (its votes moved there) */
+                            mergedInto: {
+                                id: number;
+                                title: string;
+                                slug: string;
+                            } | null;
+                            /** @description Ideas merged into this one */
+                            duplicates: {
+                                id: number;
+                                title: string;
+                                slug: string;
+                            }[];
+                            /** @description Every status change, oldest first */
+                            history: {
+                                /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                previousStatus: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                /** @description Markdown, public */
+                                comment: string;
+                                /** @description The comment rendered and sanitized */
+                                commentHtml: string;
+                                actor: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                } | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description Whether the viewer may set the status and merge (staff) */
+                            canManage: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ideas/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate idea into the one it repeats (staff)
+         * @description Its votes move to that idea (a member who voted on both keeps one vote), it becomes duplicate pointing there and is closed; its voters and author get a notice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The idea this one duplicates */
+                        intoTopicId: number;
+                        /** @description Public Markdown comment; required for declined */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Idea */
+                            duplicate: {
+                                topicId: number;
+                                spaceId: number;
+                                title: string;
+                                slug: string;
+                                author: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                };
+                                votes: number;
+                                /** @description Whether the viewer votes for it (false for guests) */
+                                voted: boolean;
+                                /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                /** @description Staff's public comment on the current status (Markdown) */
+                                statusComment: string;
+                                statusCommentHtml: string;
+                                statusChangedAt: string | null;
+                                /** @description The idea this one duplicates (its votes moved there) */
+                                mergedInto: {
+                                    id: number;
+                                    title: string;
+                                    slug: string;
+                                } | null;
+                                /** @description Ideas merged into this one */
+                                duplicates: {
+                                    id: number;
+                                    title: string;
+                                    slug: string;
+                                }[];
+                                /** @description Every status change, oldest first */
+                                history: {
+                                    /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                    status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                    /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                    previousStatus: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                    /** @description Markdown, public */
+                                    comment: string;
+                                    /** @description The comment rendered and sanitized */
+                                    commentHtml: string;
+                                    actor: {
+                                        id: number;
+                                        username: string | null;
+                                        displayName: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                                /** @description Whether the viewer may set the status and merge (staff) */
+                                canManage: boolean;
+                            };
+                            /** Idea */
+                            into: {
+                                topicId: number;
+                                spaceId: number;
+                                title: string;
+                                slug: string;
+                                author: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                };
+                                votes: number;
+                                /** @description Whether the viewer votes for it (false for guests) */
+                                voted: boolean;
+                                /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                /** @description Staff's public comment on the current status (Markdown) */
+                                statusComment: string;
+                                statusCommentHtml: string;
+                                statusChangedAt: string | null;
+                                /** @description The idea this one duplicates (its votes moved there) */
+                                mergedInto: {
+                                    id: number;
+                                    title: string;
+                                    slug: string;
+                                } | null;
+                                /** @description Ideas merged into this one */
+                                duplicates: {
+                                    id: number;
+                                    title: string;
+                                    slug: string;
+                                }[];
+                                /** @description Every status change, oldest first */
+                                history: {
+                                    /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                    status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                    /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                    previousStatus: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                    /** @description Markdown, public */
+                                    comment: string;
+                                    /** @description The comment rendered and sanitized */
+                                    commentHtml: string;
+                                    actor: {
+                                        id: number;
+                                        username: string | null;
+                                        displayName: string;
+                                    } | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                                /** @description Whether the viewer may set the status and merge (staff) */
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ideas of an ideas board
+         * @description sort=votes (default), trending (votes of the last 14 days, recent ones weighing more) or new; status filters (default: all but duplicate).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description votes (most first), trending, or new */
+                    sort?: "votes" | "trending" | "new";
+                    /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                    status?: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IdeaSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/roadmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An ideas board's roadmap: under review, planned, in progress and done, most voted first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Ideas per column */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            spaceId: number;
+                            columns: {
+                                /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+                                status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+                                /** @description Ideas with this status */
+                                count: number;
+                                /** @description The most voted first */
+                                items: components["schemas"]["IdeaSummary"][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/qa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A question's accepted answer, votes per answer, the viewer's votes and rights
+         * @description A topic outside a Q&A space: 409 not_qa_space.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            askerId: number;
+                            /** @description null when no answer is accepted (or the accepted one was deleted) */
+                            acceptedAnswer: {
+                                postId: number;
+                                postNumber: number;
+                                author: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                };
+                                /** @description Sanitized HTML of the answer */
+                                html: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                votes: number;
+                            } | null;
+                            /** @description Up-votes per answer that has any */
+                            votes: {
+                                postId: number;
+                                count: number;
+                            }[];
+                            /** @description Posts the viewer voted up */
+                            myVotes: number[];
+                            /** @description The asker, staff and the space's moderators may accept an answer */
+                            canAccept: boolean;
+                            /** @description Signed in and allowed to reply in the space (never on one's own answers) */
+                            canVote: boolean;
+                            firstAnswerAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}/accepted-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Accept an answer (the asker, staff or the space's moderators)
+         * @description Moving the acceptance to another answer moves its reputation (qaReputation.accepted) too; an asker's own answer earns none. The question itself or a post of another topic: 400 not_an_answer; a topic outside a Q&A space: 409 not_qa_space. The answer's author is notified.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A reply in this topic (not the question, post 1) */
+                        postId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topicId: number;
+                            askerId: number;
+                            /** @description null when no answer is accepted (or the accepted one was deleted) */
+                            acceptedAnswer: {
+                                postId: number;
+                                postNumber: number;
+                                author: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                };
+                                /** @description Sanitized HTML of the answer */
+                                html: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                votes: number;
+                            } | null;
+                            /** @description Up-votes per answer that has any */
+                            votes: {
+                                postId: number;
+                                count: number;
+                            }[];
+                            /** @description Posts the viewer voted up */
+                            myVotes: number[];
+                            /** @description The asker, staff and the space's moderators may accept an answer */
+                            canAccept: boolean;
+                            /** @description Signed in and allowed to reply in the space (never on one's own answers) */
+                            canVote: boolean;
+                            firstAnswerAt: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take the acceptance back; its reputation goes too */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vote an answer up
+         * @description Answers in Q&A spaces only (not the question: 400 not_an_answer; elsewhere: 409 not_qa_space); your own: 400 own_post; twice: 409 already_voted. The author gains qaReputation.upvote.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            postId: number;
+                            count: number;
+                            voted: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Take an up-vote back; its reputation goes too */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            postId: number;
+                            count: number;
+                            voted: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Q&A space's questions, newest first
+         * @description filter=answered: with an accepted answer; unanswered: no live reply at all. Keyset-paged with nextCursor.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description answered: has an accepted answer; unanswered: no live reply at all */
+                    filter?: "all" | "unanswered" | "answered";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                spaceId: number;
+                                title: string;
+                                slug: string;
+                                tags: string[];
+                                author: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                };
+                                /** @description Live replies */
+                                answerCount: number;
+                                /** @description Up-votes on all of its answers */
+                                voteCount: number;
+                                /** @description Has an accepted answer */
+                                answered: boolean;
+                                acceptedPostId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                lastPostedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spaces/{id}/qa-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Q&A statistics of a space (staff and the space's moderators)
+         * @description Over the questions asked in the last `days` days: how many, how many got an answer or an accepted one, and the median hours to each.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Questions asked in the last this many days */
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            spaceId: number;
+                            /** Format: date-time */
+                            since: string;
+                            questions: number;
+                            /** @description Questions that got an answer from someone other than the asker */
+                            withAnswer: number;
+                            /** @description Questions with an accepted answer */
+                            answered: number;
+                            /** @description answered / questions (0 with no questions) */
+                            answeredShare: number;
+                            medianHoursToFirstAnswer: number | null;
+                            medianHoursToAccepted: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every badge, with how many members hold it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                slug: string;
+                                name: string;
+                                description: string;
+                                /** @description The rule that grants it; null: granted by hand only (staff may grant any badge by hand) */
+                                rule: ("first_post" | "first_accepted_answer" | "helpful" | "welcome_committee" | "anniversary") | null;
+                                /** @description Members who hold it */
+                                grantCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's badges and reputation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            username: string;
+                            reputation: number;
+                            items: {
+                                /** @description The badge */
+                                id: number;
+                                slug: string;
+                                name: string;
+                                description: string;
+                                /** @description Granted by staff rather than by a rule */
+                                byHand: boolean;
+                                reason: string | null;
+                                /** Format: date-time */
+                                grantedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/badges/{id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant a badge to a member by hand (staff)
+         * @description Any badge, rule-based ones too; the member is notified. A member who already holds it: 409 conflict. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        /** @description Shown with the badge and in the audit log */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The badge */
+                            id: number;
+                            slug: string;
+                            name: string;
+                            description: string;
+                            /** @description Granted by staff rather than by a rule */
+                            byHand: boolean;
+                            reason: string | null;
+                            /** Format: date-time */
+                            grantedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict: username_taken, email_taken, name_taken, setup_complete, conflict, slug_taken, topic_locked, not_article, not_pending, topic_closed, edit_conflict, already_reacted, not_voted, not_ideas_space, not_bugs_space, not_linkable, github_not_configured, idea_merged, already_flagged, already_answered, event_cancelled, event_ended, already_voted, not_qa_space, already_appealed, already_decided, claimed_by_other, invite_limit */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/badges/{id}/grants/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a badge from a member (staff)
+         * @description The rules will not grant a revoked badge again; granting it by hand restores it. Audited.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: forbidden, csrf_failed, insufficient_scope, account_suspended, account_silenced, email_unconfirmed, account_banned, account_pending, cooldown_active, own_action, cannot_sanction_staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Top 50 members by reputation gained in a rolling period
+         * @description Points come from accepted (qaReputation.accepted) and up-voted (qaReputation.upvote) answers in Q&A spaces; equal points share a rank.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Rolling: the last 7, 30 or 365 days, or all time */
+                    period?: "week" | "month" | "year" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            since: string | null;
+                            items: {
+                                rank: number;
+                                member: {
+                                    id: number;
+                                    username: string | null;
+                                    displayName: string;
+                                };
+                                /** @description Reputation gained in the period */
+                                points: number;
+                                badgeCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/github/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * GitHub webhook (issues events) for linked bug reports and ideas
+         * @description Verified with X-Hub-Signature-256 (HMAC-SHA256 of the exact body with GITHUB_WEBHOOK_SECRET or the admin setting): missing or wrong → 401 invalid_signature, logged, nothing changes. `ping` → 200; other events → 202 ignored; `issues` closed/reopened close or reopen the linked bug reports and notify their reporters, voters and followers; an issue no topic is linked to → 202 ignored; a repeated X-GitHub-Delivery → 200 duplicate; bad JSON → 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: "ok" | "ignored" | "duplicate" | "processed";
+                            message: string;
+                            /** @description Topics whose status changed */
+                            topicIds: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: "ok" | "ignored" | "duplicate" | "processed";
+                            message: string;
+                            /** @description Topics whose status changed */
+                            topicIds: number[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12767,7 +19635,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @description Stable, machine-readable error code */
-                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unknown_recipient" | "invalid_regex" | "unsafe_regex" | "own_post" | "invite_invalid" | "ends_before_start" | "publish_at_past" | "not_an_answer" | "unauthorized" | "invalid_credentials" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "account_silenced" | "email_unconfirmed" | "account_banned" | "account_pending" | "cooldown_active" | "own_action" | "cannot_sanction_staff" | "not_found" | "route_not_found" | "invite_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "not_article" | "not_pending" | "topic_closed" | "edit_conflict" | "already_reacted" | "not_voted" | "not_ideas_space" | "idea_merged" | "already_flagged" | "already_answered" | "event_cancelled" | "event_ended" | "already_voted" | "not_qa_space" | "already_appealed" | "already_decided" | "claimed_by_other" | "invite_limit" | "invite_expired" | "invite_revoked" | "invite_used_up" | "payload_too_large" | "unsupported_media_type" | "post_rejected" | "rate_limited" | "slow_mode" | "trust_limit" | "internal_error" | "service_unavailable";
+                code: "invalid_request" | "weak_password" | "guidelines_not_accepted" | "invalid_token" | "unknown_mention" | "unknown_recipient" | "invalid_regex" | "unsafe_regex" | "own_post" | "invite_invalid" | "ends_before_start" | "publish_at_past" | "not_an_answer" | "unauthorized" | "invalid_credentials" | "invalid_signature" | "forbidden" | "csrf_failed" | "insufficient_scope" | "account_suspended" | "account_silenced" | "email_unconfirmed" | "account_banned" | "account_pending" | "cooldown_active" | "own_action" | "cannot_sanction_staff" | "not_found" | "route_not_found" | "invite_not_found" | "username_taken" | "email_taken" | "name_taken" | "setup_complete" | "conflict" | "slug_taken" | "topic_locked" | "not_article" | "not_pending" | "topic_closed" | "edit_conflict" | "already_reacted" | "not_voted" | "not_ideas_space" | "not_bugs_space" | "not_linkable" | "github_not_configured" | "idea_merged" | "already_flagged" | "already_answered" | "event_cancelled" | "event_ended" | "already_voted" | "not_qa_space" | "already_appealed" | "already_decided" | "claimed_by_other" | "invite_limit" | "invite_expired" | "invite_revoked" | "invite_used_up" | "payload_too_large" | "unsupported_media_type" | "post_rejected" | "rate_limited" | "slow_mode" | "trust_limit" | "internal_error" | "github_failed" | "service_unavailable";
                 /** @description Human-readable explanation */
                 message: string;
                 /** @description The input field at fault, when there is one */
@@ -13322,6 +20190,165 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             closedAt: string | null;
+        };
+        Event: {
+            id: number;
+            spaceId: number;
+            topicId: number | null;
+            creator: {
+                id: number;
+                username: string | null;
+                displayName: string;
+            };
+            title: string;
+            description: string;
+            /** @description Sanitized HTML of the description */
+            descriptionHtml: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            timezone: string;
+            onlineUrl: string | null;
+            location: string | null;
+            capacity: number | null;
+            ama: boolean;
+            cancelledAt: string | null;
+            counts: {
+                going: number;
+                maybe: number;
+                waitlisted: number;
+            };
+            rsvp: ("going" | "maybe" | "not_going" | "waitlisted") | null;
+            waitlistPosition: number | null;
+            /** @description The viewer is the host (creator) or staff */
+            canEdit: boolean;
+            /** @description The event page */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EventQuestion: {
+            id: number;
+            eventId: number;
+            author: {
+                id: number;
+                username: string | null;
+                displayName: string;
+            };
+            body: string;
+            html: string;
+            votes: number;
+            /** @description The viewer upvoted it */
+            voted: boolean;
+            answeredAt: string | null;
+            answerPostId: number | null;
+            answerUrl: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ArticleSummary: {
+            id: number;
+            title: string;
+            slug: string;
+            tags: string[];
+            author: {
+                id: number;
+                username: string | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastPostedAt: string;
+            lastReviewedAt: string | null;
+            helpful: {
+                yes: number;
+                no: number;
+            };
+            helpfulShare: number | null;
+            needsReview: boolean;
+        };
+        Announcement: {
+            id: number;
+            title: string;
+            body: string;
+            /** @description The body rendered and sanitized */
+            html: string;
+            /** @description everyone (guests too) or signed-in members only */
+            audience: "everyone" | "members";
+            /** Format: date-time */
+            startsAt: string;
+            endsAt: string | null;
+            state: "scheduled" | "active" | "ended";
+            createdBy: {
+                id: number;
+                username: string | null;
+            } | null;
+            /** @description Members who dismissed it */
+            dismissals: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ActiveAnnouncement: {
+            id: number;
+            title: string;
+            html: string;
+            /** @description everyone (guests too) or signed-in members only */
+            audience: "everyone" | "members";
+            /** Format: date-time */
+            startsAt: string;
+            endsAt: string | null;
+        };
+        ScheduledItem: {
+            id: number;
+            /** @description article: a topic in a knowledge base */
+            kind: "topic" | "article" | "announcement";
+            status: "pending" | "publishing" | "published" | "failed" | "cancelled";
+            /** Format: date-time */
+            publishAt: string;
+            author: {
+                id: number;
+                username: string | null;
+            };
+            title: string;
+            body: string;
+            spaceId: number | null;
+            tags: string[];
+            audience: ("everyone" | "members") | null;
+            endsAt: string | null;
+            /** @description Why publishing failed (or a note, e.g. held for review) */
+            error: string | null;
+            /** @description The topic it became */
+            topicId: number | null;
+            /** @description The announcement it became */
+            announcementId: number | null;
+            publishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IdeaSummary: {
+            topicId: number;
+            title: string;
+            slug: string;
+            author: {
+                id: number;
+                username: string | null;
+                displayName: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            replyCount: number;
+            votes: number;
+            voted: boolean;
+            /** @description open, under_review, planned, in_progress, done, declined, or duplicate (set by a merge) */
+            status: "open" | "under_review" | "planned" | "in_progress" | "done" | "declined" | "duplicate";
+            /** @description Recent votes, each weighing 0.5^(age in hours / 72), over the last 14 days */
+            trendingScore: number;
+            mergedIntoId: number | null;
         };
     };
     responses: never;

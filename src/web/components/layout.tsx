@@ -9,6 +9,7 @@ import { useSite } from '../lib/site';
 import { Link } from './link';
 import { GuidelinesPrompt } from '../features/auth/guidelines-prompt';
 import { ModerationNavLink } from '../features/moderation/nav-link';
+import { OnboardingNavLinks } from '../features/programs/onboarding/nav-links';
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
   const { path } = useLocation();
@@ -66,6 +67,7 @@ function AccountNav() {
       <NavLink href="/profile">Profile</NavLink>
       <NavLink href="/bookmarks">Bookmarks</NavLink>
       <NavLink href="/settings/api-keys">API keys</NavLink>
+      <OnboardingNavLinks />
       {isStaff(me) && <ModerationNavLink />}
       {isStaff(me) && <NavLink href="/admin">Admin</NavLink>}
       <span class="nav-user">
@@ -101,6 +103,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <nav aria-label="Main" class="site-nav">
             <NavLink href="/">Home</NavLink>
             <NavLink href="/search">Search</NavLink>
+            <NavLink href="/leaderboard">Leaderboard</NavLink>
             <AccountNav />
           </nav>
         </div>

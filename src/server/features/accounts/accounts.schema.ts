@@ -58,6 +58,7 @@ export const SignupBody = Type.Object(
     password: Password,
     acceptGuidelines: Type.Boolean({ description: 'Must be true: the member accepts the current community guidelines' }),
     displayName: Type.Optional(Type.String({ maxLength: 60 })),
+    inviteCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'A personal invite code (programs/invites): the sign-up is attributed to its inviter; an invalid one is 400 invite_invalid' })),
   },
   { additionalProperties: false },
 );

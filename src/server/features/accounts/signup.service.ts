@@ -1,5 +1,6 @@
 // Creating accounts: self-service sign-up, the first admin, and admins made from the shell.
 import type { AppContext } from '../../context';
+import type { Queryable } from '../../platform/db/database';
 import type { Role } from '../../platform/db/schema';
 import { isBanned } from '../moderation/sanctions/sanctions.store';
 import { holdForApproval } from './approval.store';
@@ -34,6 +35,13 @@ export interface CreatedAccount {
 
 export const EMAIL_CONFIRMATION_HOURS = 72;
 
+/**
+ * Programs (invites) extend self-service sign-up: runs in the sign-up's transaction once the member
+ * row exists; throwing an AppError refuses the sign-up and nothing is written. Not run for accounts
+ * made by staff.
+ */
+export type SignupExtension = (trx: Queryable, input: SignupBody, memberId: number) => Promise<void>;
+
 /** Throws weak_password naming `field`, the request field that holds the password. */
 export function checkPassword(password: string, context: { username?: string; email?: string }, field = 'password'): void {
   const problem = passwordProblem(password, context);
@@ -41,6 +49,8 @@ export function checkPassword(password: string, context: { username?: string; em
 }
 
 export function createSignupService(ctx: AppContext, settings: SettingsService) {
+  const extensions: SignupExtension[] = [];
+
   async function assertAvailable(username: string, email: string): Promise<void> {
     if (isReservedUsername(username)) throw new AppError('username_taken', `The username ${username} is reserved`, { field: 'username' });
     if (await findAccountByUsername(ctx.database.db, username)) throw new AppError('username_taken', `The username ${username} is taken`, { field: 'username' });
@@ -88,6 +98,8 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
         });
         await recordActivity(trx, { memberId: id, kind: 'member.joined', props: { via: options.byStaff ? 'staff' : 'signup' } });
         if (needsApproval) await holdForApproval(trx, id, { email: input.email.trim(), ip: options.ip });
+        // programs: invite codes (programs/invites) are redeemed here, atomically with the account.
+        if (!options.byStaff) for (const extend of extensions) await extend(trx, input, id);
         if (confirmationToken) {
           await insertToken(trx, { purpose: 'email_confirmation', tokenHash: sha256(confirmationToken), memberId: id, expiresAt: new Date(Date.now() + EMAIL_CONFIRMATION_HOURS * 3600_000) });
         }
@@ -107,7 +119,12 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
     return { me, confirmationRequired: confirmationPending && site.requireEmailConfirmation, approvalRequired: needsApproval };
   }
 
-  return { createAccount, sendConfirmation };
+  /** Adds a step to self-service sign-up's transaction (see SignupExtension). */
+  function extend(extension: SignupExtension): void {
+    extensions.push(extension);
+  }
+
+  return { createAccount, sendConfirmation, extend };
 }
 
 export type SignupService = ReturnType<typeof createSignupService>;

@@ -30,6 +30,32 @@ function taskLists(state: StateCore): void {
 md.core.ruler.after('inline', 'task_lists', taskLists);
 md.use(mentionLinks);
 
+/** Heading ids are "h-" + a slug of the text (never a bare word that could clobber a DOM global), numbered when repeated. */
+const HEADING_ID = /^h-[\p{Ll}\p{Lo}\p{N}-]{1,80}$/u;
+
+export function headingSlug(text: string): string {
+  const slug = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{Ll}\p{Lo}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return `h-${slug || 'section'}`;
+}
+
+/** Gives every heading a stable id to link to (an article's table of contents). Posts written before this keep their HTML until edited. */
+function headingIds(state: StateCore): void {
+  const used = new Set<string>();
+  const tokens = state.tokens;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const open = tokens[i];
+    if (open?.type !== 'heading_open') continue;
+    const base = headingSlug(tokens[i + 1]?.content ?? '');
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    open.attrSet('id', id);
+  }
+}
+md.core.ruler.push('heading_ids', headingIds);
+
+const keepHeadingId: sanitizeHtml.Transformer = (tagName, attribs) => ({ tagName, attribs: attribs.id !== undefined && HEADING_ID.test(attribs.id) ? { id: attribs.id } : ({} as sanitizeHtml.Attributes) });
+
 const LINK_REL = 'nofollow ugc noopener';
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
@@ -43,6 +69,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     ol: ['start'],
     li: ['class'],
     code: ['class'],
+    h1: ['id'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
     input: ['type', 'disabled', 'checked'],
     th: ['style'],
     td: ['style'],
@@ -55,6 +82,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
+    h1: keepHeadingId, h2: keepHeadingId, h3: keepHeadingId, h4: keepHeadingId, h5: keepHeadingId, h6: keepHeadingId,
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: LINK_REL } }),
     input: (tagName, attribs) => ({
       tagName,

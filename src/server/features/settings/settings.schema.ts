@@ -11,6 +11,17 @@ export const defaultGuidelines = `# Community guidelines
 Moderators may hide posts and limit accounts that break these guidelines. You can appeal any decision.
 `;
 
+export const defaultWelcomeMessage = `Hi {displayName}, welcome to {siteName}!
+
+We are glad you are here. A few things to get you started:
+
+- Read the [community guidelines](/guidelines): they are short.
+- Follow the **Start here** checklist on the [home page](/): fill in your profile, introduce yourself and write a first reply.
+- Ask anything: people here like to help.
+
+If you have a question, just reply to this message.
+`;
+
 // Trust levels: what a member must have done to reach a level, and what each level may post.
 const count = (description: string) => Type.Integer({ minimum: 0, maximum: 1_000_000, description });
 const cap = (description: string) => Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()], { description: `${description}; null: no limit` });
@@ -70,7 +81,17 @@ export const SiteSettings = Type.Object(
     flagHideThreshold: Type.Number({ minimum: 0.5, maximum: 100, description: 'A post is hidden until review when the weight of its open flags reaches this (a trust-level-2 flag weighs about 1)' }),
     trustLevelThresholds: TrustLevelThresholds,
     trustLevelLimits: TrustLevelLimits,
+    articleReviewDays: Type.Integer({ minimum: 1, maximum: 3650, description: 'An article whose last review is older than this many days (or that was never reviewed) is flagged "needs review"' }),
     transparencyPage: Type.Boolean({ description: 'Publish /api/transparency: moderation actions per month and the latest ones, without private details' }),
+    welcomeMessageEnabled: Type.Boolean({ description: 'Send each member who signs up a private welcome message' }),
+    welcomeMessageTitle: Type.String({ minLength: 1, maxLength: 200, description: 'Title of the welcome message; {username}, {displayName} and {siteName} are filled in' }),
+    welcomeMessage: Type.String({ minLength: 1, maxLength: 20_000, description: 'The welcome message (Markdown); {username}, {displayName} and {siteName} are filled in' }),
+    welcomeSender: Type.String({ maxLength: 60, description: 'Username of the staff member the welcome message comes from; empty: the first admin' }),
+    introductionsSpaceId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'The space where newcomers introduce themselves; null: any topic tagged introductions counts' }),
+    helperGroup: Type.String({ maxLength: 60, description: 'Named group whose members may see the newcomers\' queue besides staff; empty: staff only' }),
+    newcomerDays: Type.Integer({ minimum: 1, maximum: 365, description: 'A topic counts as a newcomer\'s when its author joined less than this many days before it' }),
+    newcomerResponseHours: Type.Integer({ minimum: 1, maximum: 720, description: 'A newcomer\'s topic with no reply after this many hours is overdue' }),
+    qaReputation: Type.Object({ accepted: Type.Integer({ minimum: 0, maximum: 1000 }), upvote: Type.Integer({ minimum: 0, maximum: 1000 }) }, { additionalProperties: false, description: 'Reputation an answer earns its author in Q&A spaces: when accepted, and per up-vote' }),
   },
   { $id: 'SiteSettings' },
 );
@@ -100,7 +121,17 @@ export const settingDefaults: SiteSettings = {
     tl1: { linksPerPost: 5, imagesPerPost: 5, topicsPerDay: 10, repliesPerDay: 50, secondsBetweenPosts: 10 },
     tl2: { linksPerPost: null, imagesPerPost: null, topicsPerDay: null, repliesPerDay: null, secondsBetweenPosts: null },
   },
+  articleReviewDays: 180,
   transparencyPage: false,
+  welcomeMessageEnabled: true,
+  welcomeMessageTitle: 'Welcome to {siteName}, {displayName}!',
+  welcomeMessage: defaultWelcomeMessage,
+  welcomeSender: '',
+  introductionsSpaceId: null,
+  helperGroup: 'welcome-committee',
+  newcomerDays: 14,
+  newcomerResponseHours: 24,
+  qaReputation: { accepted: 15, upvote: 10 },
 };
 
 export const SettingsPatch = Type.Partial(Type.Omit(SiteSettings, ['guidelinesVersion']), { additionalProperties: false, minProperties: 1 });

@@ -8,6 +8,8 @@ import { Loading } from '../../components/guards';
 import { useSite } from '../../lib/site';
 import { useAction, submitForm } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
+import { OnboardingSettings } from '../programs/onboarding/onboarding-settings';
+import { GitHubSettings } from '../programs/bugs/github-settings';
 
 type Editable = Pick<SiteSettings, 'siteName' | 'siteDescription' | 'allowSignups' | 'requireEmailConfirmation' | 'guidelines'>;
 
@@ -99,6 +101,8 @@ export function SettingsTab() {
         </p>
       )}
       {shown ? <SettingsForm settings={shown} onSaved={setCurrent} /> : settings.status === 'loading' && <Loading label="Loading settings…" />}
+      <OnboardingSettings />
+      <GitHubSettings />
     </div>
   );
 }

@@ -5,13 +5,14 @@ import { call, fieldError } from '../../api/result';
 import { Checkbox, Field, FormAlert, SubmitButton, formText } from '../../components/form';
 import { Loading } from '../../components/guards';
 import { Link } from '../../components/link';
-import { navigate } from '../../lib/router';
+import { navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useSite, useTitle } from '../../lib/site';
 import { useAction, submitForm } from '../../lib/use-action';
 import { AlreadySignedIn } from './already-signed-in';
 import { GuidelinesBox } from './guidelines-box';
 import { ResendConfirmation } from './resend-confirmation';
+import { InvitedBy } from '../programs/invites/invited-by';
 
 export const usernameRules = {
   minLength: 2,
@@ -53,6 +54,8 @@ export function SignupPage() {
   const { site } = useSite();
   const [pendingEmail, setPendingEmail] = useState<string | null>(null);
   const [awaitingApproval, setAwaitingApproval] = useState(false);
+  // programs/invites: a personal invite link (?invite=CODE) attributes the sign-up to its inviter.
+  const inviteCode = useLocation().query.get('invite')?.trim() || undefined;
 
   const action = useAction(async (form: HTMLFormElement) => {
     const text = formText(form);
@@ -63,6 +66,7 @@ export function SignupPage() {
       password: text('password'),
       acceptGuidelines: text('acceptGuidelines') === 'yes',
       ...(displayName ? { displayName } : {}),
+      ...(inviteCode ? { inviteCode } : {}),
     };
     const result = await call(api.POST('/api/users', { body }));
     if (!result.ok) return result.problem;
@@ -92,6 +96,7 @@ export function SignupPage() {
   return (
     <section class="narrow">
       <h1>Create your account</h1>
+      {inviteCode && <InvitedBy code={inviteCode} />}
       <form onSubmit={submit}>
         <Field label="Username" name="username" required autoComplete="username" minLength={usernameRules.minLength} maxLength={usernameRules.maxLength} pattern={usernameRules.pattern} hint={usernameRules.hint} error={error('username')} />
         <Field label="Email" name="email" type="email" required autoComplete="email" maxLength={254} error={error('email')} />

@@ -47,7 +47,7 @@ function NewTopicForm() {
       <Select label="Space" name="spaceId" options={postable.map((space) => ({ value: String(space.id), label: space.name }))} defaultValue={query.get('space') ?? undefined} error={fieldError(problem, 'spaceId')} />
       <Field label="Title" name="title" required maxLength={200} error={fieldError(problem, 'title')} />
       <Composer label="Body" idPrefix="new-topic" value={body} onInput={setBody} error={fieldError(problem, 'body')} />
-      <Field label="Tags" name="tags" hint="Separate tags with commas." error={fieldError(problem, 'tags') ?? (problem?.field?.startsWith('tags') ? problem.message : undefined)} />
+      <Field label="Tags" name="tags" defaultValue={query.get('tag') ?? undefined} hint="Separate tags with commas." error={fieldError(problem, 'tags') ?? (problem?.field?.startsWith('tags') ? problem.message : undefined)} />
       <FormAlert problem={problem} fields={fields} />
       <ModerationProblemLink problem={problem} />
       <div class="form-actions">

@@ -9,6 +9,7 @@ import { useSite, useTitle } from '../../lib/site';
 import { SpaceList } from '../discussions/topic-list';
 import { useSpaces } from '../discussions/use-spaces';
 import { LatestFeed, NewFeed, TopFeed, UnreadFeed, isPeriod, type Period } from './home-feeds';
+import { StartHereCard } from '../programs/onboarding/start-here-card';
 
 type Feed = 'latest' | 'top' | 'unread' | 'new';
 const headings: Record<Feed, string> = { latest: 'Latest topics', top: 'Top topics', unread: 'Unread topics', new: 'New topics' };
@@ -71,6 +72,7 @@ export function HomePage() {
     <section class="home">
       <h1>{me ? `Welcome, ${me.displayName || me.username}` : `Welcome to ${site.name}`}</h1>
       <p class="lead">{site.description}</p>
+      <StartHereCard />
       {!me && <SignedOutWelcome allowSignups={site.allowSignups} needsSetup={site.needsSetup} />}
       <div class="with-sidebar">
         <div class="main-column">

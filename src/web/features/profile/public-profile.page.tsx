@@ -9,6 +9,7 @@ import { useTitle } from '../../lib/site';
 import { useResource } from '../../lib/use-resource';
 import { Avatar } from './avatar';
 import { MemberPosts } from './member-posts';
+import { MemberBadges } from '../programs/badges/member-badges';
 
 export function PublicProfilePage({ username }: { username: string }) {
   useTitle(username);
@@ -73,6 +74,7 @@ export function PublicProfilePage({ username }: { username: string }) {
           </Link>
         </p>
       )}
+      <MemberBadges username={member.username} />
       <MemberPosts username={member.username} />
     </section>
   );

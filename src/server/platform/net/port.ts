@@ -1,6 +1,6 @@
 // Checks that the HTTP port is free before anything touches the disk.
 import net from 'node:net';
-import { StartupError } from './db/data-dir';
+import { StartupError } from '../db/data-dir';
 
 export function assertPortFree(host: string, port: number): Promise<void> {
   if (port === 0) return Promise.resolve();
