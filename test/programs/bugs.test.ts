@@ -114,6 +114,9 @@ describe('admin settings for GitHub', () => {
     const before = await admin.client.get<Record<string, unknown>>('/api/admin/github');
     assert.equal(before.status, 200);
     assert.deepEqual({ ...before.body, apiUrl: null }, { defaultRepo: null, webhookSecretSet: false, webhookSecretSource: null, tokenSet: true, tokenSource: 'environment', apiUrl: null, webhookPath: '/api/integrations/github/webhook' });
+    const unsigned = await deliver(server.url, issuePayload('closed'), { secret: SECRET });
+    assert.equal(unsigned.status, 401, 'no secret configured yet: every delivery is refused');
+    assert.ok(server.logs.some((l) => l.msg === 'GitHub webhook delivery refused' && l.reason === 'no webhook secret is configured'));
     const set = await admin.client.put<Record<string, unknown>>('/api/admin/github', { webhookSecret: SECRET, token: 'stored-token', defaultRepo: REPO });
     assert.equal(set.status, 200, set.text);
     assert.equal(set.body.webhookSecretSource, 'settings');

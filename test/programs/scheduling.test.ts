@@ -176,8 +176,4 @@ describe('publishing', () => {
     assert.deepEqual(run.body, { published: 0, failed: 0 });
   });
 
-  test('the minute job is defined', () => {
-    const definitions = (server.runtime.ctx.jobs as unknown as { ['#definitions']?: unknown }) ?? {};
-    assert.ok(definitions, 'jobs exist');
-  });
 });

@@ -122,9 +122,9 @@ export function createLinksService(ctx: AppContext, deps: LinksDeps) {
       try {
         await setIssue(db, topicId, await deps.github.createIssue(secret, repo, topic.title, markdown));
       } catch (error) {
+        if (!(error instanceof GitHubCallError) || !error.transient) await deleteLink(db, topicId);
         if (!(error instanceof GitHubCallError)) throw error;
         if (!error.transient) {
-          await deleteLink(db, topicId);
           throw new AppError('github_failed', error.message);
         }
         await queue(topicId, 'create_issue', markdown, error.message);
