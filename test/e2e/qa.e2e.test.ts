@@ -42,7 +42,7 @@ void test('ask, answer, vote, accept; leaderboard and badge', { timeout: 180_000
   await visible(ana.page.getByRole('heading', { name: 'Help desk', level: 1 }));
   await visible(ana.page.getByRole('tab', { name: 'Unanswered' }));
   await visible(ana.page.getByText('No questions yet.'));
-  await ana.page.getByRole('link', { name: 'New topic' }).click();
+  await ana.page.getByRole('link', { name: 'Ask a question' }).click();
   await ana.page.getByLabel('Title').fill('How do I send email from Hearth?');
   await ana.page.getByLabel('Body').fill('Mail never arrives. What do I set?');
   await ana.page.getByRole('button', { name: 'Create topic' }).click();
@@ -97,6 +97,14 @@ void test('ask, answer, vote, accept; leaderboard and badge', { timeout: 180_000
   const badges = await visible(ana.page.getByTestId('member-badges'));
   await visible(badges.getByTestId('member-badge').filter({ hasText: 'First accepted answer' }));
   assert.equal((await badges.getByTestId('reputation').textContent())?.trim(), '25');
+
+  // 8. Staff see the space's response times: one question, accepted, with a median time to the answer.
+  await ada.page.getByRole('link', { name: 'Help desk' }).first().click();
+  const stats = await visible(ada.page.getByTestId('qa-stats'));
+  assert.match((await stats.textContent()) ?? '', /Questions1With an answer1Accepted answer1 \(100%\)/);
+  await ada.page.getByRole('button', { name: '365 days' }).click();
+  await visible(ada.page.getByRole('button', { name: '365 days', pressed: true }));
+  assert.equal(await ana.page.getByTestId('qa-stats').count(), 0, 'members do not see the staff figures');
 
   assert.deepEqual(errors, []);
   for (const context of [ada.context, ana.context, ben.context]) await context.close();

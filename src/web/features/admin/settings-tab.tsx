@@ -10,6 +10,7 @@ import { useAction, submitForm } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
 import { OnboardingSettings } from '../programs/onboarding/onboarding-settings';
 import { GitHubSettings } from '../programs/bugs/github-settings';
+import { QaSettings } from '../programs/qa/qa-settings';
 
 type Editable = Pick<SiteSettings, 'siteName' | 'siteDescription' | 'allowSignups' | 'requireEmailConfirmation' | 'guidelines'>;
 
@@ -103,6 +104,7 @@ export function SettingsTab() {
       {shown ? <SettingsForm settings={shown} onSaved={setCurrent} /> : settings.status === 'loading' && <Loading label="Loading settings…" />}
       <OnboardingSettings />
       <GitHubSettings />
+      <QaSettings />
     </div>
   );
 }

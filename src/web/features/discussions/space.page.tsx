@@ -7,6 +7,7 @@ import { ListFooter } from '../../components/list-footer';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/site';
 import { usePagedList } from '../../lib/use-paged-list';
+import { newTopicAction } from '../programs/new-topic-action';
 import { hasSpaceProgramView, SpaceProgramView } from '../programs/slots';
 import { NewTopicsBanner, useNewActivity } from './new-topics';
 import { NotificationLevelControl } from './notification-level';
@@ -37,8 +38,8 @@ export function SpacePage({ id }: { id: number }) {
       <div class="page-head">
         <h1>{space.name}</h1>
         {me && space.canPost && (
-          <Link href={`/new-topic?space=${space.id}`} class="button button-primary">
-            New topic
+          <Link href={newTopicAction(space).href} class="button button-primary">
+            {newTopicAction(space).label}
           </Link>
         )}
       </div>

@@ -124,9 +124,7 @@ export function createLinksService(ctx: AppContext, deps: LinksDeps) {
       } catch (error) {
         if (!(error instanceof GitHubCallError) || !error.transient) await deleteLink(db, topicId);
         if (!(error instanceof GitHubCallError)) throw error;
-        if (!error.transient) {
-          throw new AppError('github_failed', error.message);
-        }
+        if (!error.transient) throw new AppError('github_failed', error.message);
         await queue(topicId, 'create_issue', markdown, error.message);
       }
       return present(topicId);

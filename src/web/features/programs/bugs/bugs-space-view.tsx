@@ -1,5 +1,6 @@
 // A bug tracker in place of the plain topic list: Open and Closed tabs, each report with its status,
-// votes and GitHub badge (with "sync pending" while a call to GitHub waits), and "Report a bug".
+// votes and GitHub badge (with "sync pending" while a call to GitHub waits). The space page's own
+// button (programs/new-topic-action.ts) leads to the "Report a bug" form.
 import { useState } from 'preact/hooks';
 import { api } from '../../../api/client';
 import { call } from '../../../api/result';
@@ -12,7 +13,7 @@ import { usePagedList } from '../../../lib/use-paged-list';
 import { topicPath } from '../../discussions/paths';
 import type { SpaceView } from '../registry';
 import { GitHubBadge } from './github-badge';
-import { reportBugPath, type BugReport, type BugStatus } from './types';
+import type { BugReport, BugStatus } from './types';
 import './bugs.css';
 
 const tabs: { id: BugStatus; label: string }[] = [
@@ -53,13 +54,6 @@ export const BugsSpaceView: SpaceView = ({ space }) => {
   );
   return (
     <div class="bugs-board">
-      {me && space.canPost && (
-        <div class="bugs-toolbar">
-          <Link href={reportBugPath(space.id)} class="button button-primary">
-            Report a bug
-          </Link>
-        </div>
-      )}
       <Tabs label="Bug reports by status" tabs={tabs} selected={status} onSelect={(id) => setStatus(id as BugStatus)}>
         {list.problem && <p class="alert alert-error">{list.problem.message}</p>}
         {!list.isLoading && list.items.length === 0 && !list.problem && <p class="muted">No {status} bug reports.</p>}

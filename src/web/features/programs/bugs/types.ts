@@ -7,6 +7,4 @@ export type BugStatus = BugReport['status'];
 export type GitHubLink = NonNullable<Success<paths['/api/topics/{id}/github-link']['get']>['link']>;
 export type GitHubSettings = Success<paths['/api/admin/github']['get']>;
 
-export const reportBugPath = (spaceId: number): string => `/report-bug?space=${spaceId}`;
-
 export const syncLabels: Record<GitHubLink['syncState'], string> = { synced: 'synced', pending: 'sync pending', failed: 'sync failed' };

@@ -1,5 +1,5 @@
-// An events space: upcoming and past events (times in the viewer's zone, the event's zone named), a
-// "New event" link for those who may post, and the space's iCal feed.
+// An events space: upcoming and past events (times in the viewer's zone, the event's zone named) and the
+// space's iCal feed ("New event" is the space page's own button, see programs/new-topic-action.ts).
 import { useState } from 'preact/hooks';
 import { api } from '../../../api/client';
 import { call } from '../../../api/result';
@@ -46,11 +46,6 @@ export const EventsSpaceView: SpaceView = ({ space }) => {
   return (
     <div class="events-space" data-testid="events-space">
       <div class="page-actions">
-        {me && space.canPost && (
-          <Link href={`/events/new?space=${space.id}`} class="button button-primary">
-            New event
-          </Link>
-        )}{' '}
         <a href={`/api/spaces/${space.id}/events.ics`} class="button button-secondary">
           Subscribe (iCal feed)
         </a>

@@ -7,10 +7,11 @@ import { Link } from '../../../components/link';
 import { ListFooter } from '../../../components/list-footer';
 import { Tabs } from '../../../components/tabs';
 import { formatDateTime } from '../../../lib/format';
-import { useSession } from '../../../lib/session';
+import { isStaff, useSession } from '../../../lib/session';
 import { usePagedList } from '../../../lib/use-paged-list';
 import { topicPath } from '../../discussions/paths';
 import type { SpaceView } from '../registry';
+import { QaStats } from './qa-stats';
 import type { Question, QuestionFilter } from './types';
 
 const tabs: { id: QuestionFilter; label: string }[] = [
@@ -55,17 +56,20 @@ export const QuestionsView: SpaceView = ({ space }) => {
   );
   const empty = { all: 'No questions yet.', unanswered: 'Every question has a reply.', answered: 'No question has an accepted answer yet.' }[filter];
   return (
-    <Tabs label="Questions" tabs={tabs} selected={filter} onSelect={(id) => setFilter(id as QuestionFilter)}>
-      {list.problem && <p class="alert alert-error">{list.problem.message}</p>}
-      {!list.isLoading && list.items.length === 0 && !list.problem && <p class="muted">{empty}</p>}
-      {list.items.length > 0 && (
-        <ul class="topic-list" aria-label={`Questions in ${space.name}`}>
-          {list.items.map((q) => (
-            <QuestionRow key={q.id} question={q} />
-          ))}
-        </ul>
-      )}
-      <ListFooter list={list} noun="questions" moreLabel="Load more questions" />
-    </Tabs>
+    <>
+      {isStaff(me) && <QaStats space={space} />}
+      <Tabs label="Questions" tabs={tabs} selected={filter} onSelect={(id) => setFilter(id as QuestionFilter)}>
+        {list.problem && <p class="alert alert-error">{list.problem.message}</p>}
+        {!list.isLoading && list.items.length === 0 && !list.problem && <p class="muted">{empty}</p>}
+        {list.items.length > 0 && (
+          <ul class="topic-list" aria-label={`Questions in ${space.name}`}>
+            {list.items.map((q) => (
+              <QuestionRow key={q.id} question={q} />
+            ))}
+          </ul>
+        )}
+        <ListFooter list={list} noun="questions" moreLabel="Load more questions" />
+      </Tabs>
+    </>
   );
 };
