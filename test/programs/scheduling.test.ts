@@ -175,5 +175,4 @@ describe('publishing', () => {
     assert.equal(run.status, 200, run.text);
     assert.deepEqual(run.body, { published: 0, failed: 0 });
   });
-
 });
