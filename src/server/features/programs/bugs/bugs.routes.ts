@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam, errorResponses } from '../../../platform/http/schemas';
-import { HeldPostView } from '../../discussions/posts/posts.schema';
+import { HeldPostView } from '../../discussions';
 import { BugReportBody, BugReportListQuery, BugReportPage, BugReportView, BugStatusBody, BugVoteView } from './bugs.schema';
 import type { BugsService } from './bugs.service';
 

@@ -8,7 +8,7 @@ import { hasRole, requireMember, requireRole, type Actor } from '../../../platfo
 import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
 import type { Discussions } from '../../discussions';
-import type { HeldPost } from '../../discussions/post-gate';
+import type { HeldPost } from '../../discussions';
 import type { ModerationNotices } from '../../moderation';
 import { presentBugReport } from './bugs.presenter';
 import { statusNotice } from './bugs.rules';
