@@ -1,18 +1,20 @@
 // npm run seed:demo: fills a database with a demo community (spaces, members, topics, posts, reactions)
 // spread over the last six months. Content goes through the same services as the HTTP API, so Markdown
 // is rendered and sanitized, activities are recorded and notifications made; the timestamps the services
-// stamp (now) are then moved back in time by the small store below (parameterized Kysely queries).
+// stamp (now) are then moved back in time by demo-clock.ts (parameterized Kysely queries). Community
+// programs (Q&A, ideas, events, articles) are seeded by seed-programs.ts.
 //   node --import tsx scripts/seed-demo.ts [--seed 42] [--members 50] [--topics 500] [--posts 5000] [--force]
 // The database comes from the same environment as the server (HEARTH_DATA_DIR or DATABASE_URL).
 import { parseArgs } from 'node:util';
-import { sql, type Kysely } from 'kysely';
 import { ConfigError, loadConfig } from '../src/server/config';
 import { REACTIONS } from '../src/server/features/discussions';
 import { StartupError, dataDirLayout, lockHolder } from '../src/server/platform/db/data-dir';
-import type { DB, Role } from '../src/server/platform/db/schema';
+import type { Role } from '../src/server/platform/db/schema';
 import type { Principal } from '../src/server/platform/http/principal';
 import { createLogger } from '../src/server/platform/logger';
 import { startRuntime, type Runtime } from '../src/server/runtime';
+import { demoClock, type Db } from './demo-clock';
+import { seedPrograms, type DemoQuestion } from './seed-programs';
 
 /** The one password of every demo account; printed at the end. Demo data only: never on a real site. */
 export const DEMO_PASSWORD = 'hearth-demo-2024';
@@ -386,72 +388,6 @@ function writeBody(rng: Random, first: boolean, mentionable: MemberPlan[]): stri
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Moving timestamps back in time (the services stamp now); parameterized queries only
-
-type Db = Kysely<DB>;
-
-function chunks<T>(items: readonly T[], size = 1000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-const demoClock = {
-  async members(db: Db, rows: { id: number; at: Date }[]): Promise<void> {
-    for (const part of chunks(rows)) {
-      const ids = part.map((r) => r.id);
-      const ats = part.map((r) => r.at.toISOString());
-      // Demo members have been around for months: trust level 2, so new-member limits and the spam hold do not apply.
-      await sql`update members m set joined_at = v.at, trust_level = greatest(m.trust_level, 2) from unnest(${ids}::bigint[], ${ats}::timestamptz[]) as v(id, at) where m.id = v.id`.execute(db);
-      await sql`update accounts a set email_confirmed_at = m.joined_at, guidelines_accepted_at = m.joined_at from members m
-        where a.member_id = m.id and m.id = any(${ids}::bigint[])`.execute(db);
-      await sql`update activities a set occurred_at = m.joined_at from members m
-        where a.member_id = m.id and a.kind = 'member.joined' and m.id = any(${ids}::bigint[])`.execute(db);
-    }
-  },
-
-  async posts(db: Db, rows: { id: number; at: Date }[]): Promise<void> {
-    for (const part of chunks(rows)) {
-      const ids = part.map((r) => r.id);
-      const ats = part.map((r) => r.at.toISOString());
-      await sql`update posts p set created_at = v.at, updated_at = v.at from unnest(${ids}::bigint[], ${ats}::timestamptz[]) as v(id, at) where p.id = v.id`.execute(db);
-      await sql`update activities a set occurred_at = p.created_at from posts p
-        where a.post_id = p.id and a.kind in ('topic.created', 'post.created') and p.id = any(${ids}::bigint[])`.execute(db);
-      await sql`update notifications n set created_at = p.created_at from posts p
-        where n.post_id = p.id and n.type <> 'reaction' and p.id = any(${ids}::bigint[])`.execute(db);
-    }
-  },
-
-  async reactions(db: Db, rows: { postId: number; memberId: number; emoji: string; at: Date }[]): Promise<void> {
-    for (const part of chunks(rows)) {
-      const postIds = part.map((r) => r.postId);
-      await sql`update post_reactions r set created_at = v.at
-        from unnest(${postIds}::bigint[], ${part.map((r) => r.memberId)}::bigint[], ${part.map((r) => r.emoji)}::text[], ${part.map((r) => r.at.toISOString())}::timestamptz[]) as v(post_id, member_id, emoji, at)
-        where r.post_id = v.post_id and r.member_id = v.member_id and r.emoji = v.emoji`.execute(db);
-      await sql`update activities a set occurred_at = r.created_at from post_reactions r
-        where a.kind = 'reaction.added' and a.post_id = r.post_id and a.member_id = r.member_id and a.props->>'emoji' = r.emoji
-          and r.post_id = any(${postIds}::bigint[])`.execute(db);
-      await sql`update notifications n set created_at = latest.at
-        from (select post_id, max(created_at) as at from post_reactions where post_id = any(${postIds}::bigint[]) group by post_id) as latest
-        where n.type = 'reaction' and n.post_id = latest.post_id`.execute(db);
-    }
-  },
-
-  /** Topics and spaces follow their posts: created with the first, last activity with the latest. */
-  async topicsAndSpaces(db: Db, topicIds: number[], spaceIds: number[], spacesCreatedAt: Date): Promise<void> {
-    for (const ids of chunks(topicIds)) {
-      await sql`update topics t set created_at = s.first_at, updated_at = s.last_at, last_posted_at = s.last_at
-        from (select topic_id, min(created_at) as first_at, max(created_at) as last_at from posts where topic_id = any(${ids}::bigint[]) group by topic_id) as s
-        where t.id = s.topic_id`.execute(db);
-      await sql`update topic_reads r set updated_at = t.last_posted_at from topics t where r.topic_id = t.id and t.id = any(${ids}::bigint[])`.execute(db).catch(() => undefined);
-    }
-    await sql`update spaces s set created_at = ${spacesCreatedAt.toISOString()}::timestamptz, updated_at = ${spacesCreatedAt.toISOString()}::timestamptz,
-        last_posted_at = (select max(t.last_posted_at) from topics t where t.space_id = s.id and t.deleted_at is null)
-      where s.id = any(${spaceIds}::bigint[])`.execute(db);
-  },
-};
-
-// ---------------------------------------------------------------------------------------------------
 // Running it
 
 function principal(member: { id: number; username: string; role: Role }): Principal {
@@ -523,6 +459,7 @@ async function seed(runtime: Runtime, options: Options): Promise<void> {
   const postTimes: { id: number; at: Date }[] = [];
   const reactionTimes: { postId: number; memberId: number; emoji: string; at: Date }[] = [];
   const topicIds: number[] = [];
+  const questions: DemoQuestion[] = [];
   let postCount = 0;
   for (const [t, topic] of topics.entries()) {
     const [first, ...rest] = topic.posts as [PostPlan, ...PostPlan[]];
@@ -535,6 +472,9 @@ async function seed(runtime: Runtime, options: Options): Promise<void> {
       const reply = await services.discussions.posts.reply(actorOf(post.author), created.id, { body: post.body, ...(replyToPostId !== undefined ? { replyToPostId } : {}) });
       if ('status' in reply) throw new Error(`moderation held a demo reply (${reply.reason.message}); demo members should not trip automod`);
       ids.push(reply.id);
+    }
+    if (topic.space.kind === 'qa') {
+      questions.push({ topicId: created.id, askerId: idOf(first.author), replies: rest.map((post, i) => ({ id: ids[i + 1] as number, authorId: idOf(post.author), at: post.at })) });
     }
     for (const [i, post] of topic.posts.entries()) {
       const postId = ids[i] as number;
@@ -554,13 +494,17 @@ async function seed(runtime: Runtime, options: Options): Promise<void> {
   await demoClock.reactions(db, reactionTimes);
   await demoClock.topicsAndSpaces(db, topicIds, [...spaceIds.values()], new Date(start - 30 * DAY));
 
+  process.stderr.write('programs…\n');
+  const programLines = await seedPrograms(runtime, { rng, admin: actorOf(adminPlan), members: members.map(actorOf), questions, now, suffix, position: SPACES.length });
+
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const moderators = members.filter((m) => m.role === 'moderator').map((m) => m.username);
   const regular = members.find((m) => m.role === 'member');
   process.stdout.write(
     [
       `Demo community seeded in ${seconds} s (seed ${options.seed}):`,
-      `  ${SPACES.length} spaces (1 private: ${SPACES.find((s) => s.visibility === 'private')?.name ?? ''}), ${everyone.length} members, ${topics.length} topics, ${postCount} posts, ${reactionTimes.length} reactions`,
+      `  ${SPACES.length + 2} spaces (1 private: ${SPACES.find((s) => s.visibility === 'private')?.name ?? ''}), ${everyone.length} members, ${topics.length} topics, ${postCount} posts, ${reactionTimes.length} reactions`,
+      ...programLines,
       `  activity from ${new Date(start).toISOString().slice(0, 10)} to ${new Date(now).toISOString().slice(0, 10)}`,
       '',
       `Log in with any demo account and the password ${DEMO_PASSWORD}`,

@@ -12,6 +12,7 @@ interface Space {
   id: number;
   name: string;
   visibility: 'public' | 'private';
+  kind: string;
   topicCount: number;
   postCount: number;
   lastPostedAt: string | null;
@@ -75,7 +76,9 @@ describe('seed:demo', () => {
   test('fills the database, shows progress and prints a summary with the login', () => {
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stderr, /topics 12\/12 · posts 60\/60/);
-    assert.match(first.stdout, /5 spaces \(1 private: Staff Lounge\), 9 members, 12 topics, 60 posts/);
+    assert.match(first.stdout, /7 spaces \(1 private: Staff Lounge\), 9 members, 12 topics, 60 posts/);
+    assert.match(first.stdout, /Q&A: \d+ questions, \d+ accepted answers/);
+    assert.match(first.stdout, /ideas board: 12 ideas, \d+ votes · events: 4 \(one AMA\)/);
     assert.match(first.stdout, /password \S+/);
     assert.match(first.stdout, /admin: +demo_admin/);
   });
@@ -91,7 +94,7 @@ describe('seed:demo', () => {
     const reply = await guest.get<{ items: Space[] }>('/api/spaces');
     assert.equal(reply.status, 200);
     const names = reply.body.items.map((s) => s.name).sort();
-    assert.deepEqual(names, ['Announcements', 'General', 'Help & Troubleshooting', 'Show and Tell']);
+    assert.deepEqual(names, ['Announcements', 'General', 'Help & Troubleshooting', 'Ideas & Feedback', 'Show and Tell', 'Workshop Evenings']);
     assert.ok(reply.body.items.every((s) => s.visibility === 'public'));
   });
 
@@ -101,11 +104,13 @@ describe('seed:demo', () => {
     const login = await admin.post('/api/session', { login: 'demo_admin', password });
     assert.equal(login.status, 200, login.text);
     const spaces = (await admin.get<{ items: Space[] }>('/api/spaces')).body.items;
-    assert.equal(spaces.length, 5);
+    assert.equal(spaces.length, 7);
     const lounge = spaces.find((s) => s.name === 'Staff Lounge');
     assert.equal(lounge?.visibility, 'private');
-    assert.equal(spaces.reduce((sum, s) => sum + s.topicCount, 0), 12);
-    assert.equal(spaces.reduce((sum, s) => sum + s.postCount, 0), 60);
+    // The requested topics and posts fill the discussion and Q&A spaces; the programs add their own.
+    const discussions = spaces.filter((s) => s.kind === 'discussion' || s.kind === 'qa');
+    assert.equal(discussions.reduce((sum, s) => sum + s.topicCount, 0), 12);
+    assert.equal(discussions.reduce((sum, s) => sum + s.postCount, 0), 60);
     assert.ok(spaces.every((s) => s.topicCount === 0 || s.lastPostedAt !== null));
   });
 
@@ -137,5 +142,30 @@ describe('seed:demo', () => {
     assert.equal(posts[0]?.createdAt, detail.body.createdAt);
     for (let i = 1; i < posts.length; i++) assert.ok(Date.parse(posts[i]?.createdAt ?? '') >= Date.parse(posts[i - 1]?.createdAt ?? ''), 'posts in time order');
     assert.ok(posts.every((p) => p.html.startsWith('<') && !p.html.includes('<script')), 'rendered HTML');
+  });
+
+  test('the programs have data: answered questions, voted ideas with statuses, upcoming events with RSVPs, badges', async () => {
+    const guest = (server as TestServer).client();
+    const spaces = (await guest.get<{ items: Space[] }>('/api/spaces')).body.items;
+    const of = (kind: string): Space => {
+      const space = spaces.find((s) => s.kind === kind);
+      assert.ok(space, kind);
+      return space;
+    };
+    const answered = await guest.get<{ items: { answered: boolean }[] }>(`/api/spaces/${of('qa').id}/questions?filter=answered`);
+    assert.equal(answered.status, 200, answered.text);
+    const ideas = await guest.get<{ items: { votes: number; status: string }[] }>(`/api/spaces/${of('ideas').id}/ideas?sort=votes`);
+    assert.equal(ideas.status, 200, ideas.text);
+    assert.equal(ideas.body.items.length, 12);
+    assert.ok(ideas.body.items.every((i) => i.votes > 0), 'every idea has votes');
+    assert.ok(ideas.body.items.some((i) => i.status === 'planned') && ideas.body.items.some((i) => i.status === 'done'));
+    const upcoming = await guest.get<{ items: { title: string; counts: { going: number } }[] }>(`/api/spaces/${of('events').id}/events?when=upcoming`);
+    assert.equal(upcoming.status, 200, upcoming.text);
+    assert.equal(upcoming.body.items.length, 2);
+    assert.ok(upcoming.body.items.every((e) => e.counts.going > 0));
+    const past = await guest.get<{ items: unknown[] }>(`/api/spaces/${of('events').id}/events?when=past`);
+    assert.equal(past.body.items.length, 2);
+    const badges = await guest.get<{ items: { grantCount: number }[] }>('/api/badges');
+    assert.ok(badges.body.items.some((b) => b.grantCount > 0), 'the rules granted badges');
   });
 });
