@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { runCommand } from '../../src/server/cli/commands';
 import { digestEmail } from '../../src/server/features/digests/digests.presenter';
+import { createModerationNotices } from '../../src/server/features/moderation';
 import { isDigestDue, readUnsubscribeToken, unsubscribeToken } from '../../src/server/features/digests/digests.rules';
 import type { DigestNotificationRow, DigestTopicRow } from '../../src/server/features/digests/digests.store';
 import { assertError, createSpace, createTopic, type Space } from '../discussions/helpers';
@@ -173,6 +174,21 @@ describe('digests with mail written to the log', () => {
     await digests().sendDue(farAway);
     assert.equal(digestsTo(alice).length, before);
     assert.equal((await preferencesOf(alice)).lastDigestAt, later(now, 7 * DAY + HOUR).toISOString(), 'an empty digest is not recorded');
+  });
+
+  test('a program notice (an event reminder) reaches the digest with its own text and link', async () => {
+    const sendAt = later(now, 61 * DAY);
+    await lastSeen(alice, 72, sendAt);
+    await createModerationNotices(server.runtime.ctx).send([
+      { memberId: alice.id, type: 'notice', title: 'Starts in 24 hours', text: 'Repair café at the library', url: '/events/7', at: later(now, 30 * DAY) },
+    ]);
+    const before = digestsTo(alice).length;
+    await digests().sendDue(sendAt);
+    const mails = digestsTo(alice);
+    assert.equal(mails.length, before + 1);
+    const text = mails.at(-1)?.text ?? '';
+    assert.ok(text.includes('Starts in 24 hours: Repair café at the library'), text);
+    assert.ok(text.includes(`${server.runtime.ctx.config.publicUrl}/events/7`), text);
   });
 
   test('daily digests are due after a day; the CLI dry run lists them without sending', async () => {

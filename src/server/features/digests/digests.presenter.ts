@@ -36,9 +36,13 @@ const topicUrl = (publicUrl: string, t: { slug: string; topic_id: number; post_n
 /** A private conversation's page. */
 const conversationUrl = (publicUrl: string, conversationId: number): string => `${publicUrl}/messages/${conversationId}`;
 
-/** Where a notification leads: its conversation (type 'message') or its topic and post. */
-function notificationUrl(publicUrl: string, n: { conversation_id?: number | null; topic_id: number | null; slug: string | null; post_number?: number | null }): string {
+/** Where a notification leads: its conversation (type 'message'), a program notice's own page, or its topic and post. */
+function notificationUrl(
+  publicUrl: string,
+  n: { conversation_id?: number | null; topic_id: number | null; slug: string | null; post_number?: number | null; notice_url?: string | null },
+): string {
   if (typeof n.conversation_id === 'number') return conversationUrl(publicUrl, n.conversation_id);
+  if (n.notice_url?.startsWith('/') && !n.notice_url.startsWith('//')) return `${publicUrl}${n.notice_url}`;
   return topicUrl(publicUrl, { slug: n.slug ?? '', topic_id: n.topic_id ?? 0, post_number: n.post_number });
 }
 
@@ -48,7 +52,7 @@ const actorName = (username: string | null): string => (username ? `@${username}
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** One line about a notification, e.g. `@bob replied in “Title”`. */
-export function describeNotification(n: { type: string; actor_username: string | null; title: string; count?: number; emoji?: string | null }): string {
+export function describeNotification(n: { type: string; actor_username: string | null; title: string; count?: number; emoji?: string | null; notice_text?: string | null }): string {
   const who = actorName(n.actor_username);
   const title = `“${n.title}”`;
   switch (n.type) {
@@ -69,6 +73,8 @@ export function describeNotification(n: { type: string; actor_username: string |
       const count = n.count ?? 1;
       return count > 1 ? `${count} new messages in ${title}, the latest from ${who}` : `${who} sent you a message: ${title}`;
     }
+    case 'notice':
+      return n.notice_text ? `${n.title}: ${n.notice_text}` : n.title;
     default:
       return `New activity in ${title}`;
   }

@@ -101,8 +101,9 @@ export async function releaseDigest(db: Queryable, memberId: number, claimedAt: 
 }
 
 /**
- * Unread notifications since `since`, newest first: about live topics and posts in the given spaces, and
- * about the private conversations the member can still read (the messages feature's rule).
+ * Unread notifications since `since`, newest first: about live topics and posts in the given spaces,
+ * about the private conversations the member can still read (the messages feature's rule), and program
+ * notices (an event reminder, an idea's new status, a badge), which carry their own title, text and link.
  */
 export async function unreadNotificationsSince(db: Queryable, reader: ConversationReader, spaceIds: readonly number[], since: Date, limit: number) {
   return db
@@ -115,15 +116,18 @@ export async function unreadNotificationsSince(db: Queryable, reader: Conversati
       'notifications.id', 'notifications.type', 'notifications.count', 'notifications.emoji', 'notifications.created_at', 'topics.id as topic_id', 'topics.slug',
       'notifications.conversation_id', 'posts.post_number', 'accounts.username as actor_username',
     ])
-    .select(sql<string>`coalesce(topics.title, conversations.title, '')`.as('title'))
+    .select(sql<string>`coalesce(topics.title, conversations.title, notifications.data->>'title', '')`.as('title'))
+    .select(sql<string | null>`notifications.data->>'text'`.as('notice_text'))
+    .select(sql<string | null>`notifications.data->>'url'`.as('notice_url'))
     .where('notifications.member_id', '=', reader.memberId)
     .where('notifications.read_at', 'is', null)
     .where('notifications.created_at', '>', since)
     .where('posts.deleted_at', 'is', null)
     .where((eb) => {
       const aboutMessage = eb.and([eb('notifications.type', '=', 'message'), eb('notifications.conversation_id', 'in', readableConversationIds(db, reader))]);
-      if (spaceIds.length === 0) return aboutMessage;
-      return eb.or([eb.and([eb('topics.deleted_at', 'is', null), eb('topics.space_id', 'in', [...spaceIds])]), aboutMessage]);
+      const notice = eb('notifications.type', '=', 'notice');
+      if (spaceIds.length === 0) return eb.or([aboutMessage, notice]);
+      return eb.or([eb.and([eb('topics.deleted_at', 'is', null), eb('topics.space_id', 'in', [...spaceIds])]), aboutMessage, notice]);
     })
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
