@@ -246,6 +246,24 @@ describe('sign-up with an invite code', () => {
       await setSetting({ approveSignups: false });
     }
   });
+
+  test('with sign-ups closed, only a valid invite lets a visitor in (invite-only community)', async () => {
+    await setSetting({ allowSignups: false });
+    try {
+      const plain = await signUpWith(undefined);
+      assertError(plain.reply, 403, 'forbidden');
+      assert.equal(await accountExists(plain.name), false);
+      const bogus = await signUpWith(newInviteCode().code);
+      assertError(bogus.reply, 400, 'invite_invalid', 'inviteCode');
+      assert.equal(await accountExists(bogus.name), false);
+      const created = await invite(alice);
+      const invited = await signUpWith(created.code);
+      assert.equal(invited.reply.status, 201, invited.reply.text);
+      assert.equal((await mine(alice)).items.find((i) => i.id === created.id)?.uses, 1);
+    } finally {
+      await setSetting({ allowSignups: true });
+    }
+  });
 });
 
 describe('GET /api/invites and DELETE /api/invites/{id}', () => {

@@ -69,7 +69,9 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
 
   async function createAccount(input: SignupBody, options: CreateAccountOptions): Promise<CreatedAccount> {
     const site = await settings.get();
-    if (!options.byStaff && !site.allowSignups) throw new AppError('forbidden', 'Sign-ups are closed on this community');
+    // Closed sign-ups still let invited people in: the invite extension refuses a code that is not valid.
+    const invited = input.inviteCode !== undefined && extensions.length > 0;
+    if (!options.byStaff && !site.allowSignups && !invited) throw new AppError('forbidden', 'Sign-ups are closed on this community; you need an invite link');
     if (!input.acceptGuidelines) {
       throw new AppError('guidelines_not_accepted', 'You must accept the community guidelines to join', { field: 'acceptGuidelines' });
     }

@@ -83,11 +83,12 @@ export function SignupPage() {
   if (pendingEmail) return <CheckEmail email={pendingEmail} />;
   if (session.me) return <AlreadySignedIn me={session.me} title="Sign up" />;
   if (!site) return <Loading />;
-  if (!site.allowSignups) {
+  // Closed sign-ups still take invited people (the server checks the invite).
+  if (!site.allowSignups && !inviteCode) {
     return (
       <section class="narrow">
         <h1>Sign up</h1>
-        <p>New sign-ups are closed right now. If you already have an account, <Link href="/login">log in</Link>.</p>
+        <p>New sign-ups are by invitation only right now. If you already have an account, <Link href="/login">log in</Link>.</p>
       </section>
     );
   }
