@@ -155,7 +155,9 @@ export async function seedPrograms(runtime: Runtime, input: ProgramSeedInput): P
 
   await programsClock.events(db, eventTimes);
 
-  const granted = await programs.badges.evaluate(null);
+  // Most badges came with the posts and votes above (the rules run on those events); the daily evaluation adds the rest.
+  await programs.badges.evaluate(null);
+  const granted = (await programs.badges.list()).items.reduce((sum, b) => sum + b.grantCount, 0);
   return [
     `  Q&A: ${input.questions.length} questions, ${accepted} accepted answers, ${votes} answer votes`,
     `  ideas board: ${IDEAS.length} ideas, ${ideaVotes} votes · events: ${eventIds.length} (one AMA), ${rsvps} RSVPs · badges granted: ${granted}`,
