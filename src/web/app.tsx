@@ -27,6 +27,7 @@ import { NotificationsPage } from './features/notifications/notifications.page';
 import { SearchPage } from './features/search/search.page';
 import { NotFoundPage } from './features/not-found.page';
 import { ProfilePage } from './features/profile/profile.page';
+import { PublishingPage } from './features/programs/articles/publishing.page';
 import { PublicProfilePage } from './features/profile/public-profile.page';
 import { RoadmapPage } from './features/programs/ideas/roadmap.page';
 import { ReportBugPage } from './features/programs/bugs/report-bug.page';
@@ -88,6 +89,8 @@ const routes: Route[] = [
   { pattern: '/moderation/mine', render: () => <MyModerationPage /> },
   { pattern: '/moderation/members/:id', render: ({ id = '' }) => <MemberModerationPage key={id} id={Number(id)} /> },
   { pattern: '/moderation/:tab', render: ({ tab = '' }) => <ModerationPage tab={tab} /> },
+  { pattern: '/scheduled', render: () => <PublishingPage tab="scheduled" /> },
+  { pattern: '/announcements', render: () => <PublishingPage tab="announcements" /> },
 ];
 
 const numericIdRoutes = new Set(['/s/:slug/:id', '/s/:id', '/t/:slug/:id', '/t/:id', '/messages/:id', '/moderation/members/:id', '/events/:id', '/events/:id/edit']);

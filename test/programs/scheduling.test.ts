@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AppError } from '../../src/server/platform/errors';
+import type { Principal } from '../../src/server/platform/http/principal';
 import { failureText, payloadProblem } from '../../src/server/features/programs/articles';
 import { assertError, createSpace, type Space, type TopicDetail } from '../discussions/helpers';
 import type { ScheduledItem } from '../support/articles';
@@ -146,10 +147,12 @@ describe('publishing', () => {
 
     const ann = await item(banner.id);
     assert.equal(ann?.status, 'published');
-    const active = await member.client.get<{ items: { id: number; title: string }[] }>('/api/announcements/active');
-    assert.ok(active.body.items.some((a) => a.id === ann?.announcementId && a.title === 'Scheduled banner'));
-    const guests = await server.client().get<{ items: { id: number }[] }>('/api/announcements/active');
-    assert.ok(!guests.body.items.some((a) => a.id === ann?.announcementId), 'members-only');
+    const staffView = (await admin.client.get<{ items: { id: number; startsAt: string; audience: string; createdBy: { id: number } }[] }>('/api/announcements')).body.items.find((a) => a.id === ann?.announcementId);
+    assert.deepEqual([staffView?.startsAt, staffView?.audience, staffView?.createdBy.id], [banner.publishAt, 'members', admin.id], 'it shows from its publishing time');
+    const announcements = server.runtime.services.programs.articles.announcements;
+    const asMember = { memberId: member.id, username: member.username, role: 'member', trustLevel: 0 } as Principal;
+    assert.ok((await announcements.active(asMember, due)).items.some((a) => a.id === ann?.announcementId && a.title === 'Scheduled banner'));
+    assert.ok(!(await announcements.active(null, due)).items.some((a) => a.id === ann?.announcementId), 'members-only');
 
     assert.equal((await item(waiting.id))?.status, 'pending');
     assert.equal((await admin.client.delete(`/api/scheduled/${waiting.id}`)).status, 204);
@@ -166,6 +169,17 @@ describe('publishing', () => {
     const failed = await item(doomed.id);
     assert.deepEqual([failed?.status, failed?.error, failed?.topicId], ['failed', 'forbidden: The author is no longer staff', null]);
     assert.ok((await items('?status=failed')).some((i) => i.id === doomed.id));
+  });
+
+  test('an item a dead run left publishing fails after 15 minutes instead of staying stuck', async () => {
+    const stuck = (await schedule(admin, { kind: 'topic', publishAt: inHours(1), spaceId: space.id, title: 'Stuck item', body: 'x' })).body;
+    const claimedAt = new Date(Date.now() + HOUR);
+    await db().updateTable('scheduled_items').set({ status: 'publishing', updated_at: claimedAt }).where('id', '=', stuck.id).execute();
+    assert.deepEqual(await scheduling().runDue(new Date(claimedAt.getTime() + 10 * 60_000)), { published: 0, failed: 0 }, 'a run may still be at work');
+    assert.deepEqual(await scheduling().runDue(new Date(claimedAt.getTime() + 16 * 60_000)), { published: 0, failed: 1 });
+    const failed = await item(stuck.id);
+    assert.equal(failed?.status, 'failed');
+    assert.match(failed?.error ?? '', /^interrupted: /);
   });
 
   test('POST /api/scheduled/run: 401, 403 for moderators, 200 for admins', async () => {

@@ -10,6 +10,7 @@ import { Link } from './link';
 import { GuidelinesPrompt } from '../features/auth/guidelines-prompt';
 import { ModerationNavLink } from '../features/moderation/nav-link';
 import { OnboardingNavLinks } from '../features/programs/onboarding/nav-links';
+import { AnnouncementBanner } from '../features/programs/articles/announcement-banner';
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
   const { path } = useLocation();
@@ -69,6 +70,7 @@ function AccountNav() {
       <NavLink href="/settings/api-keys">API keys</NavLink>
       <OnboardingNavLinks />
       {isStaff(me) && <ModerationNavLink />}
+      {isStaff(me) && <NavLink href="/scheduled">Publishing</NavLink>}
       {isStaff(me) && <NavLink href="/admin">Admin</NavLink>}
       <span class="nav-user">
         Signed in as{' '}
@@ -110,6 +112,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </header>
       <main id="main" tabIndex={-1} class="container">
         <GuidelinesPrompt />
+        <AnnouncementBanner />
         {children}
       </main>
       <footer class="site-footer">

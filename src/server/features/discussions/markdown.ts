@@ -54,7 +54,11 @@ function headingIds(state: StateCore): void {
 }
 md.core.ruler.push('heading_ids', headingIds);
 
-const keepHeadingId: sanitizeHtml.Transformer = (tagName, attribs) => ({ tagName, attribs: attribs.id !== undefined && HEADING_ID.test(attribs.id) ? { id: attribs.id } : ({} as sanitizeHtml.Attributes) });
+const keepHeadingId: sanitizeHtml.Transformer = (tagName, attribs) => {
+  const kept: sanitizeHtml.Attributes = {};
+  if (attribs.id !== undefined && HEADING_ID.test(attribs.id)) kept.id = attribs.id;
+  return { tagName, attribs: kept };
+};
 
 const LINK_REL = 'nofollow ugc noopener';
 

@@ -11,6 +11,9 @@ import { EventsSpaceView } from './events/events-space-view';
 import { EventTopicPanel } from './events/event-topic-panel';
 import { AnswerActions } from './qa/answer-actions';
 import { QuestionsView } from './qa/questions-view';
+import { ArticlePanel } from './articles/article-panel';
+import { ArticlesSpaceView } from './articles/articles-space-view';
+import { HelpfulFooter } from './articles/helpful-footer';
 
 type Kind = Space['kind'];
 export type SpaceView = ComponentType<{ space: Space }>;
@@ -20,6 +23,7 @@ export type PostAction = ComponentType<{ post: Post; topic: TopicDetail; space: 
 /** A space view replaces the plain topic list of spaces of that kind. */
 export const spaceViews: Partial<Record<Kind, SpaceView>> = {
   // space views
+  articles: ArticlesSpaceView,
   bugs: BugsSpaceView,
   ideas: IdeasSpaceView,
   events: EventsSpaceView,
@@ -28,6 +32,7 @@ export const spaceViews: Partial<Record<Kind, SpaceView>> = {
 
 export const topicPanels: Partial<Record<Kind, TopicPanel[]>> = {
   // topic panels
+  articles: [ArticlePanel],
   bugs: [BugPanel, GitHubPanel],
   ideas: [IdeaPanel, GitHubPanel],
   events: [EventTopicPanel],
@@ -36,6 +41,7 @@ export const topicPanels: Partial<Record<Kind, TopicPanel[]>> = {
 
 export const topicFooters: Partial<Record<Kind, TopicPanel[]>> = {
   // topic footers
+  articles: [HelpfulFooter],
 };
 
 export const postActions: Partial<Record<Kind, PostAction[]>> = {

@@ -36,8 +36,8 @@ export function payloadProblem(kind: ScheduledKind, payload: SchedulePayload, pu
 export function readPayload(value: unknown): SchedulePayload {
   const raw = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
   return {
-    title: String(raw.title ?? ''),
-    body: String(raw.body ?? ''),
+    title: typeof raw.title === 'string' ? raw.title : '',
+    body: typeof raw.body === 'string' ? raw.body : '',
     ...(typeof raw.spaceId === 'number' ? { spaceId: raw.spaceId } : {}),
     ...(Array.isArray(raw.tags) ? { tags: raw.tags.map(String) } : {}),
     ...(raw.audience === 'everyone' || raw.audience === 'members' ? { audience: raw.audience } : {}),

@@ -10,8 +10,11 @@ import type { Discussions } from '../../discussions';
 import type { AnnouncementsService } from '../announcements/announcements.service';
 import { failureText, isPast, payloadProblem, readPayload, type SchedulePayload } from './scheduling.rules';
 import { scheduleLimits, type RunReport, type ScheduleBody, type ScheduledList, type ScheduledQuery, type ScheduledView, type SchedulePatch } from './scheduling.schema';
-import { cancelPending, claimDue, findAuthor, findScheduled, insertScheduled, listScheduled, settle, updatePending, type ClaimedItem, type ScheduledRow } from './scheduling.store';
+import { cancelPending, claimDue, failStale, findAuthor, findScheduled, insertScheduled, listScheduled, settle, updatePending, type ClaimedItem, type ScheduledRow } from './scheduling.store';
 import type { ScheduledKind } from '../../../platform/db/schema-articles';
+
+/** A claim older than this was left by a run that died. */
+const STALE_MS = 15 * 60_000;
 
 export interface SchedulingDeps {
   discussions: Pick<Discussions, 'spaces' | 'topics'>;
@@ -77,7 +80,7 @@ export function createSchedulingService(ctx: AppContext, deps: SchedulingDeps) {
     const actor = asAuthor(author, now);
     const p = readPayload(item.payload);
     if (item.kind === 'announcement') {
-      const body = { title: p.title, body: p.body, startsAt: now.toISOString(), ...(p.audience ? { audience: p.audience } : {}), ...(p.endsAt !== undefined ? { endsAt: p.endsAt } : {}) };
+      const body = { title: p.title, body: p.body, startsAt: item.publish_at.toISOString(), ...(p.audience ? { audience: p.audience } : {}), ...(p.endsAt !== undefined ? { endsAt: p.endsAt } : {}) };
       const announcementId = await ctx.database.tx((trx) => deps.announcements.insert(trx, actor.memberId, body, now, null, `scheduled item ${item.id}`));
       return { announcementId, note: null };
     }
@@ -145,9 +148,9 @@ export function createSchedulingService(ctx: AppContext, deps: SchedulingDeps) {
 
     /** Publishes every item due at `now`, each once; the job calls it every minute, staff may call it at once. */
     async runDue(now: Date): Promise<RunReport> {
+      let failed = await failStale(db, new Date(now.getTime() - STALE_MS), now);
       const claimed = await claimDue(db, now);
       let published = 0;
-      let failed = 0;
       for (const item of claimed) {
         try {
           const result = await publish(item, now);

@@ -65,6 +65,18 @@ export async function claimDue(db: Queryable, now: Date) {
     .execute();
 }
 
+/** Items left 'publishing' by a run that died (a restart mid-run) fail, so staff see them and can check. */
+export async function failStale(db: Queryable, before: Date, at: Date): Promise<number> {
+  const rows = await db
+    .updateTable('scheduled_items')
+    .set({ status: 'failed', error: 'interrupted: the server stopped while publishing; check whether it appeared before scheduling it again', updated_at: at })
+    .where('status', '=', 'publishing')
+    .where('updated_at', '<', before)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
 export type ClaimedItem = Awaited<ReturnType<typeof claimDue>>[number];
 
 export async function settle(db: Queryable, id: number, result: { status: 'published' | 'failed'; error: string | null; topicId?: number | null; announcementId?: number | null; at: Date }): Promise<void> {
