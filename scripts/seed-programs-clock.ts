@@ -46,6 +46,8 @@ export const programsClock = {
       where a.kind = 'idea.vote' and a.topic_id = iv.topic_id and a.member_id = iv.member_id and iv.topic_id = any(${ids}::bigint[])`.execute(db);
     await sql`update activities a set occurred_at = t.created_at from topics t
       where a.kind = 'topic.created' and a.topic_id = t.id and t.id = any(${ids}::bigint[])`.execute(db);
+    await sql`update spaces s set last_posted_at = (select max(t.last_posted_at) from topics t where t.space_id = s.id and t.deleted_at is null)
+      where s.id in (select space_id from topics where id = any(${ids}::bigint[]))`.execute(db);
   },
 
   /** Events created ahead (so members could RSVP) move to their planned dates. */
@@ -54,5 +56,13 @@ export const programsClock = {
     await sql`update events e set starts_at = v.s, ends_at = v.e
       from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.startsAt.toISOString())}::timestamptz[], ${rows.map((r) => r.endsAt.toISOString())}::timestamptz[]) as v(id, s, e)
       where e.id = v.id`.execute(db);
+    // Each event was announced (its topic started) two weeks before it, or an hour ago at the latest.
+    const ids = rows.map((r) => r.id);
+    const announced = sql`least(now() - interval '1 hour', e.starts_at - interval '14 days')`;
+    await sql`update posts p set created_at = ${announced}, updated_at = ${announced} from events e where p.topic_id = e.topic_id and e.id = any(${ids}::bigint[])`.execute(db);
+    await sql`update topics t set created_at = ${announced}, updated_at = ${announced}, last_posted_at = ${announced} from events e where t.id = e.topic_id and e.id = any(${ids}::bigint[])`.execute(db);
+    await sql`update events e set created_at = ${announced} where e.id = any(${ids}::bigint[])`.execute(db);
+    await sql`update spaces s set last_posted_at = (select max(t.last_posted_at) from topics t where t.space_id = s.id and t.deleted_at is null)
+      where s.id in (select space_id from events where id = any(${ids}::bigint[]))`.execute(db);
   },
 };

@@ -1,41 +1,18 @@
 // The table of your keys, with a two-step revoke (no browser confirm dialogs).
-import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { call } from '../../api/result';
 import type { ApiKey } from '../../api/types';
+import { ConfirmAction } from '../../components/confirm-action';
 import { formatDateTime } from '../../lib/format';
-import { useAction } from '../../lib/use-action';
 
 function RevokeButton({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => void }) {
-  const [isConfirming, setConfirming] = useState(false);
-  const action = useAction(async () => {
+  const run = async () => {
     const result = await call(api.DELETE('/api/api-keys/{id}', { params: { path: { id: apiKey.id } } }));
     if (!result.ok) return result.problem;
     onRevoked();
     return null;
-  });
-  if (!isConfirming) {
-    return (
-      <button type="button" class="button button-small button-secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${apiKey.name}`}>
-        Revoke
-      </button>
-    );
-  }
-  return (
-    <span class="confirm">
-      <button type="button" class="button button-small button-danger" disabled={action.pending} onClick={() => void action.run()}>
-        Confirm revoke
-      </button>
-      <button type="button" class="button button-small button-link" onClick={() => setConfirming(false)}>
-        Cancel
-      </button>
-      {action.problem && (
-        <span role="alert" class="field-error">
-          {action.problem.message}
-        </span>
-      )}
-    </span>
-  );
+  };
+  return <ConfirmAction label="Revoke" ariaLabel={`Revoke ${apiKey.name}`} confirmLabel="Confirm revoke" run={run} />;
 }
 
 export function KeyList({ keys, onChanged }: { keys: ApiKey[]; onChanged: () => void }) {

@@ -2,6 +2,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { Queryable } from '../../../platform/db/database';
 import type { EventsTable } from '../../../platform/db/schema-events';
+import type { EventFields } from './events.rules';
 
 function events(db: Queryable) {
   return db
@@ -24,20 +25,11 @@ export async function findEventByTopic(db: Queryable, topicId: number) {
   return events(db).where('e.topic_id', '=', topicId).executeTakeFirst();
 }
 
-export interface NewEvent {
+export interface NewEvent extends EventFields {
   spaceId: number;
   topicId: number | null;
   creatorId: number;
-  title: string;
-  description: string;
   descriptionHtml: string;
-  startsAt: Date;
-  endsAt: Date;
-  timezone: string;
-  onlineUrl: string | null;
-  location: string | null;
-  capacity: number | null;
-  ama: boolean;
   at: Date;
 }
 

@@ -1,45 +1,21 @@
 // The table of your invites: uses, status, who joined through each, and a two-step revoke.
-import { useState } from 'preact/hooks';
 import { api } from '../../../api/client';
 import { call } from '../../../api/result';
+import { ConfirmAction } from '../../../components/confirm-action';
 import { Link } from '../../../components/link';
 import { formatDateTime } from '../../../lib/format';
-import { useAction } from '../../../lib/use-action';
 import type { Invite } from './types';
 
 const statusLabels: Record<Invite['status'], string> = { active: 'Active', expired: 'Expired', revoked: 'Revoked', used_up: 'Used up' };
 
 function RevokeButton({ invite, onRevoked }: { invite: Invite; onRevoked: () => void }) {
-  const [isConfirming, setConfirming] = useState(false);
-  const action = useAction(async () => {
+  const run = async () => {
     const result = await call(api.DELETE('/api/invites/{id}', { params: { path: { id: invite.id } } }));
     if (!result.ok) return result.problem;
     onRevoked();
     return null;
-  });
-  const name = invite.note || `${invite.hint}…`;
-  if (!isConfirming) {
-    return (
-      <button type="button" class="button button-small button-secondary" onClick={() => setConfirming(true)} aria-label={`Revoke invite ${name}`}>
-        Revoke
-      </button>
-    );
-  }
-  return (
-    <span class="confirm">
-      <button type="button" class="button button-small button-danger" disabled={action.pending} onClick={() => void action.run()}>
-        Confirm revoke
-      </button>
-      <button type="button" class="button button-small button-link" onClick={() => setConfirming(false)}>
-        Cancel
-      </button>
-      {action.problem && (
-        <span role="alert" class="field-error">
-          {action.problem.message}
-        </span>
-      )}
-    </span>
-  );
+  };
+  return <ConfirmAction label="Revoke" ariaLabel={`Revoke invite ${invite.note || `${invite.hint}…`}`} confirmLabel="Confirm revoke" run={run} />;
 }
 
 function Joined({ members }: { members: Invite['members'] }) {
