@@ -10,6 +10,8 @@ create table qa_topics (
   first_answer_at timestamptz
 );
 create index qa_topics_accepted_idx on qa_topics (accepted_post_id) where accepted_post_id is not null;
+-- A Q&A space's questions (and an ideas board's "new" sort) are listed newest first by space.
+create index topics_space_created_idx on topics (space_id, created_at desc, id desc) where deleted_at is null;
 
 -- Up-votes on answers: one per member and post.
 create table qa_votes (

@@ -57,6 +57,13 @@ void test('knowledge base, helpful answers, review, announcement banner, schedul
   // The heading was scrolled into view.
   await adminPage.waitForFunction("(() => { const box = document.getElementById('h-configure')?.getBoundingClientRect(); return box !== undefined && box.top >= 0 && box.top < window.innerHeight; })()");
   assert.equal(new URL(adminPage.url()).pathname, articlePath, 'following the contents stays on the article');
+  // A malformed #fragment in a shared link does not break the article's panel.
+  const pageErrors: string[] = [];
+  adminPage.on('pageerror', (error) => pageErrors.push(error.message));
+  await adminPage.goto('/');
+  await adminPage.goto(`${articlePath}#%E0`);
+  await visible(adminPage.getByRole('navigation', { name: 'Contents' }));
+  assert.deepEqual(pageErrors, []);
 
   // 3. Mia finds the article in the knowledge base and answers "Yes, helpful".
   const miaPage = (await pageAs(mia)).page;

@@ -105,6 +105,11 @@ describe('GET /api/notifications and /api/notifications/unread-count', () => {
     assertError(await server.client().get('/api/notifications/unread-count'), 401, 'unauthorized');
     assertError(await alice.client.get('/api/notifications?limit=0'), 400, 'invalid_request', 'limit');
     assertError(await alice.client.get('/api/notifications?cursor=nope'), 400, 'invalid_request', 'cursor');
+    // Cursors of the right shape with values no row has: 400, never a database error.
+    const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const key of [['2026-01-01T00:00:00.000Z', 1e30], ['2026-01-01T00:00:00.000Z', 1.5], ['+275760-09-13T00:00:00.000Z', 1], ['2026-01-01T00:00:00.000Z', -1]]) {
+      assertError(await alice.client.get(`/api/notifications?cursor=${forged(key)}`), 400, 'invalid_request', 'cursor');
+    }
   });
 
   test('replies reach the post replied to, or the topic\'s author; never yourself; newest first, paged', async () => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { createMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
 
 let server: TestServer;
@@ -106,4 +107,20 @@ test('JSON bodies are not coerced: a number where a string belongs is 400', asyn
   assert.equal(reply.status, 400);
   assert.equal(reply.body.error.code, 'invalid_request');
   assert.equal(reply.body.error.field, 'login');
+});
+
+test('a NUL character the database cannot store is 400 naming the field, and nothing is written', async () => {
+  const admin = await createMember(server, 'admin');
+  const space = await admin.client.post<{ id: number }>('/api/spaces', { name: 'Nul', slug: 'nul-space', visibility: 'public' });
+  assert.equal(space.status, 201, space.text);
+  const before = await server.runtime.ctx.database.db.selectFrom('topics').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const reply = await admin.client.post<{ error: { code: string; field?: string; message: string } }>('/api/topics', { spaceId: space.body.id, title: 'A fine title', body: 'Hello\u0000world' });
+  assert.equal(reply.status, 400, reply.text);
+  assert.equal(reply.body.error.code, 'invalid_request');
+  assert.equal(reply.body.error.field, 'body');
+  assert.match(reply.body.error.message, /NUL/);
+  const after = await server.runtime.ctx.database.db.selectFrom('topics').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  assert.equal(Number(after.n), Number(before.n), 'no topic was written');
+  const search = await server.client().get<{ error: { code: string; field?: string } }>('/api/search?q=a%00b');
+  assert.ok(search.status === 200 || (search.status === 400 && search.body.error.field === 'q'), search.text);
 });

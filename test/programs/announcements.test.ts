@@ -68,6 +68,8 @@ describe('POST /api/announcements', () => {
 
 describe('GET /api/announcements/active and dismissing', () => {
   test('guests see those for everyone, members those for members too; not before the start nor after the end; dismissed ones go away for that member only', async () => {
+    assert.deepEqual(await activeIds(null), [], 'cached: posting one must drop it');
+    assert.deepEqual(await activeIds(member), []);
     const everyone = (await create(admin, { title: 'For everyone', body: 'hello all' })).body;
     const members = (await create(admin, { title: 'For members', body: 'hello members', audience: 'members' })).body;
     const later = (await create(admin, { title: 'Later', body: 'soon', startsAt: new Date(Date.now() + HOUR).toISOString() })).body;
@@ -94,6 +96,19 @@ describe('GET /api/announcements/active and dismissing', () => {
     const nextHour = await server.runtime.services.programs.articles.announcements.active(null, new Date(Date.now() + 2 * HOUR));
     assert.deepEqual(nextHour.items.map((a) => a.id).sort(), [everyone.id, later.id].sort(), 'the later one starts showing at its time');
     for (const a of [everyone, members, later, past]) await admin.client.delete(`/api/announcements/${a.id}`);
+    assert.deepEqual(await activeIds(null), [], 'deleted: gone from the cached answer');
+  });
+
+  test('a cached answer follows the clock: one starting later in the same minute shows from its start', async () => {
+    const minute = Math.floor((Date.now() + 2 * HOUR) / 60_000) * 60_000;
+    const starting = (await create(admin, { title: 'Half past', body: 'x', startsAt: new Date(minute + 30_000).toISOString() })).body;
+    const active = (viewer: null, now: Date) => server.runtime.services.programs.articles.announcements.active(viewer, now);
+    assert.ok(!(await active(null, new Date(minute + 10_000))).items.some((a) => a.id === starting.id), 'not yet');
+    assert.ok((await active(null, new Date(minute + 40_000))).items.some((a) => a.id === starting.id), 'started');
+    const ends = await admin.client.patch<Announcement>(`/api/announcements/${starting.id}`, { endsAt: new Date(minute + 50_000).toISOString() });
+    assert.equal(ends.status, 200, ends.text);
+    assert.ok(!(await active(null, new Date(minute + 55_000))).items.some((a) => a.id === starting.id), 'ended');
+    await admin.client.delete(`/api/announcements/${starting.id}`);
   });
 
   test('GET /api/announcements: 401, 403 for members', async () => {
@@ -112,8 +127,10 @@ describe('PATCH and DELETE /api/announcements/{id}', () => {
     assertError(await member.client.patch(path, { title: 'x' }), 403, 'forbidden');
     assertError(await moderator.client.patch('/api/announcements/999999', { title: 'x' }), 404, 'not_found');
 
+    assert.ok((await activeIds(null)).includes(a.id));
     const changed = await moderator.client.patch<Announcement>(path, { title: 'Patched', body: '_v2_', audience: 'members' });
     assert.equal(changed.status, 200, changed.text);
+    assert.ok(!(await activeIds(null)).includes(a.id), 'now for members only: the cached guests\' answer was dropped');
     assert.deepEqual([changed.body.title, changed.body.html, changed.body.audience], ['Patched', '<p><em>v2</em></p>', 'members']);
     assert.ok((await activeIds(member)).includes(a.id));
     const ended = await moderator.client.patch<Announcement>(path, { endsAt: new Date().toISOString() });

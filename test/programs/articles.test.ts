@@ -27,6 +27,14 @@ describe('article rules', () => {
     assert.deepEqual(tableOfContents('<h2>Old post without ids</h2><p>x</p>'), [], 'posts written before ids have no contents until edited');
   });
 
+  test('a long heading in characters beyond the BMP keeps its id (the slug is not cut inside a surrogate pair)', () => {
+    const text = `a${'𠀀'.repeat(40)}`;
+    const toc = tableOfContents(renderMarkdown(`# ${text}`));
+    assert.equal(toc.length, 1);
+    assert.equal(toc[0]?.text, text);
+    assert.equal(toc[0]?.anchor, `h-a${'𠀀'.repeat(29)}`);
+  });
+
   test('an XSS-ish heading stays inert and its id is safe', () => {
     const payloads = [
       '## <script>alert(1)</script>',

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { periodStart, ranks } from '../../src/server/features/programs/badges';
-import { createMember, type TestMember } from '../support/members';
+import { createApiKey, createMember, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
 import { assertError, createSpace, createTopic, replyTo, type Space } from '../discussions/helpers';
 
@@ -153,6 +153,9 @@ describe('grants by hand', () => {
     assertError(await grant(member, helpful.id, { username: member.username }), 403, 'forbidden');
     assertError(await grant(moderator, 999_999, { username: member.username }), 404, 'not_found');
     assertError(await grant(moderator, helpful.id, { username: 'nobody_here_at_all' }), 404, 'not_found');
+    const writeKey = await createApiKey(moderator, 'write');
+    assertError(await moderator.client.post(`/api/badges/${helpful.id}/grants`, { username: member.username }, { apiKey: writeKey.key }), 403, 'insufficient_scope');
+    assertError(await moderator.client.delete(`/api/badges/${helpful.id}/grants/${member.username}`, { apiKey: writeKey.key }), 403, 'insufficient_scope');
 
     const granted = await grant(moderator, helpful.id, { username: member.username.toUpperCase(), reason: '  Ran the help desk  ' });
     assert.equal(granted.status, 201, granted.text);

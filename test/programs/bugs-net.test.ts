@@ -18,7 +18,7 @@ describe('address rules', () => {
   });
 
   test('IPv6: loopback, unspecified, ULA, link-local, multicast refused; IPv4 inside IPv6 checked as IPv4', () => {
-    const refused = ['::1', '::', 'fc00::1', 'fd12:3456:789a::1', 'fe80::1', 'fe80::1%eth0', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '64:ff9b::a00:1', '2002:c0a8:101::1', '2001:db8::1', '::101'];
+    const refused = ['::1', '::', 'fc00::1', 'fd12:3456:789a::1', 'fe80::1', 'fe80::1%eth0', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '64:ff9b::a00:1', '2002:c0a8:101::1', '2001:db8::1', '::101', '::ffff:0:7f00:1', '64:ff9b:1::a00:1', '2001:0:4136:e378:8000:63bf:80ff:fffe', '::ffff:127.0.0.1%eth0'];
     for (const ip of refused) assert.ok(blockedAddressReason(ip) !== null, `${ip} must be refused`);
     const allowed = ['2606:4700:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8', '64:ff9b::808:808'];
     for (const ip of allowed) assert.equal(blockedAddressReason(ip), null, `${ip} is public`);
@@ -70,6 +70,7 @@ describe('outbound requests', () => {
   before(async () => {
     server = http.createServer((request, response) => {
       if (request.url === '/slow') return; // never answers
+      if (request.url === '/big') return void response.end('x'.repeat(5000));
       response.writeHead(200, { 'content-type': 'text/plain' });
       response.end(`hello ${request.method}`);
     });
@@ -92,6 +93,11 @@ describe('outbound requests', () => {
     const answer = await allowed({ method: 'POST', url: `http://127.0.0.1:${port}/`, body: '{}' });
     assert.equal(answer.status, 200);
     assert.equal(answer.text, 'hello POST');
+  });
+
+  test('an answer larger than maxBytes is refused, not cut short', async () => {
+    const allowed = createOutbound({ allowHosts: ['127.0.0.1'], maxBytes: 100 });
+    await assert.rejects(allowed({ method: 'GET', url: `http://127.0.0.1:${port}/big` }), (e: unknown) => e instanceof OutboundError && e.kind === 'too_large');
   });
 
   test('a server that does not answer times out', async () => {

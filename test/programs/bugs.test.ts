@@ -331,6 +331,8 @@ describe('webhook', () => {
     const bad = Buffer.from('{"action": "closed", ');
     assert.equal((await deliver(server.url, bad, { secret: SECRET })).status, 400);
     assert.equal((await deliver(server.url, Buffer.from('{"action":"closed"}'), { secret: SECRET })).status, 400, 'not an issues payload');
+    assert.equal((await deliver(server.url, issuePayload('closed', 99_999_999_999), { secret: SECRET })).status, 400, 'an issue number past integer range');
+    assert.equal((await deliver(server.url, issuePayload('closed', -3), { secret: SECRET })).status, 400, 'a negative issue number');
   });
 
   test('the sample payload closes the linked report and notifies its reporter, voters and followers; redeliveries are ignored; reopened reopens', async () => {
@@ -362,5 +364,43 @@ describe('webhook', () => {
     assert.equal((await reporter.client.get<BugReport>(`/api/bug-reports/${created.topicId}`)).body.status, 'open');
     const labeled = await deliver(server.url, issuePayload('labeled', 55), { secret: SECRET });
     assert.equal(labeled.status, 202);
+  });
+});
+
+describe('review fixes', () => {
+  test('a signed delivery replayed under a new X-GitHub-Delivery (or none) changes nothing', async () => {
+    const created = await newReport({ title: 'Replayed from GitHub' });
+    await moderator.client.put(`/api/topics/${created.topicId}/github-link`, { url: `https://github.com/${REPO}/issues/66` });
+    const body = issuePayload('closed', 66);
+    assert.equal((await deliver(server.url, body, { secret: SECRET })).body?.status, 'processed');
+    const reopened = await moderator.client.put<BugReport>(`/api/bug-reports/${created.topicId}/status`, { status: 'open' });
+    assert.equal(reopened.status, 200, reopened.text);
+    const replayed = await deliver(server.url, body, { secret: SECRET, deliveryId: 'a-new-id-from-an-attacker' });
+    assert.equal(replayed.status, 200);
+    assert.equal(replayed.body?.status, 'duplicate');
+    assert.equal((await reporter.client.get<BugReport>(`/api/bug-reports/${created.topicId}`)).body.status, 'open');
+  });
+
+  test('status notices (staff and GitHub) skip members who can no longer see the private space', async () => {
+    const group = await admin.client.post<{ id: number }>('/api/groups', { name: `bugsinner_${Date.now().toString(36)}` });
+    assert.equal(group.status, 201, group.text);
+    const insider = await createMember(server);
+    const leaver = await createMember(server);
+    for (const m of [insider, leaver]) assert.equal((await admin.client.post(`/api/groups/${group.body.id}/members`, { username: m.username })).status, 204);
+    const inner = await createSpace(admin.client, 'private', { kind: 'bugs' });
+    const grant = await admin.client.put(`/api/spaces/${inner.id}/permissions`, { grants: [{ groupId: group.body.id, canSee: true, canPost: true, canReply: true }] });
+    assert.equal(grant.status, 200, grant.text);
+    const made = await insider.client.post<BugReport>('/api/bug-reports', report({ spaceId: inner.id, title: 'Private bug with a leaver' }));
+    assert.equal(made.status, 201, made.text);
+    const topicId = made.body.topicId;
+    assert.equal((await leaver.client.post(`/api/bug-reports/${topicId}/vote`)).status, 200);
+    assert.equal((await admin.client.delete(`/api/groups/${group.body.id}/members/${leaver.id}`)).status, 204);
+    assertError(await leaver.client.get(`/api/bug-reports/${topicId}`), 404, 'not_found');
+    await moderator.client.put(`/api/topics/${topicId}/github-link`, { url: `https://github.com/${REPO}/issues/67` });
+    assert.equal((await deliver(server.url, issuePayload('closed', 67), { secret: SECRET })).body?.status, 'processed');
+    assert.equal((await moderator.client.put(`/api/bug-reports/${topicId}/status`, { status: 'open' })).status, 200);
+    const about = (n: Notice) => n.notice?.text.includes('Private bug with a leaver') === true;
+    assert.equal((await notices(insider)).filter(about).length, 2, 'the reporter hears of both changes');
+    assert.equal((await notices(leaver)).filter(about).length, 0, 'the title of a private topic reaches no one outside');
   });
 });

@@ -329,3 +329,45 @@ describe('calendars', () => {
     assert.equal((await server.client().get('/api/spaces/999999/events.ics')).status, 404);
   });
 });
+
+describe('review fixes', () => {
+  test('an event whose topic moderation holds is seen by its host and staff only: not read, listed, in the feed or answered', async () => {
+    const heldSpace = await createSpace(admin.client, 'public', { kind: 'events' });
+    assert.equal((await admin.client.patch('/api/admin/settings', { reviewFirstPosts: true })).status, 200);
+    let held: EventView;
+    try {
+      const newcomer = await createMember(server);
+      held = await createEvent(newcomer.client, heldSpace.id, { title: 'Held gathering' });
+      assert.equal((await getEvent(newcomer, held.id)).status, 200, 'the host still sees it');
+    } finally {
+      await admin.client.patch('/api/admin/settings', { reviewFirstPosts: false });
+    }
+    assertError(await getEvent(a, held.id), 404, 'not_found');
+    assertError(await getEvent(null, held.id), 404, 'not_found');
+    assertError(await a.client.put(`/api/events/${held.id}/rsvp`, { status: 'going' }), 404, 'not_found');
+    assertError(await server.client().get(`/api/events/${held.id}.ics`), 404, 'not_found');
+    const list = await a.client.get<{ items: EventView[] }>(`/api/spaces/${heldSpace.id}/events`);
+    assert.deepEqual(list.body.items.map((e) => e.id), []);
+    assert.deepEqual((await admin.client.get<{ items: EventView[] }>(`/api/spaces/${heldSpace.id}/events`)).body.items.map((e) => e.id), [held.id], 'staff see it to review it');
+    const feed = await server.client().get(`/api/spaces/${heldSpace.id}/events.ics`);
+    assert.equal(feed.status, 200);
+    assert.ok(!feed.text.includes('Held gathering'));
+  });
+
+  test('cancelling a private event tells only the members who still see its space', async () => {
+    const group = await admin.client.post<{ id: number }>('/api/groups', { name: `evin_${Date.now().toString(36)}` });
+    assert.equal(group.status, 201, group.text);
+    const [insider, leaver] = await Promise.all([createMember(server), createMember(server)]);
+    for (const m of [insider, leaver]) assert.equal((await admin.client.post(`/api/groups/${group.body.id}/members`, { username: m.username })).status, 204);
+    const inner = await createSpace(admin.client, 'private', { kind: 'events' });
+    assert.equal((await admin.client.put(`/api/spaces/${inner.id}/permissions`, { grants: [{ groupId: group.body.id, canSee: true, canPost: true, canReply: true }] })).status, 200);
+    const event = await createEvent(admin.client, inner.id, { title: 'Private soiree' });
+    await rsvp(insider.client, event.id, 'going');
+    await rsvp(leaver.client, event.id, 'going');
+    assert.equal((await admin.client.delete(`/api/groups/${group.body.id}/members/${leaver.id}`)).status, 204);
+    assert.equal((await admin.client.delete(`/api/events/${event.id}`)).status, 200);
+    const cancelled = (n: { title: string; notice?: { url: string | null } | null }) => n.title === 'An event was cancelled' && n.notice?.url === `/events/${event.id}`;
+    assert.equal((await noticesOf(insider.client)).filter(cancelled).length, 1);
+    assert.equal((await noticesOf(leaver.client)).filter(cancelled).length, 0);
+  });
+});

@@ -53,6 +53,15 @@ describe('GET /api/spaces/{id}/ideas', () => {
     assertError(await list(author, board.id, '?sort=hot'), 400, 'invalid_request', 'sort');
     assertError(await list(author, board.id, '?status=maybe'), 400, 'invalid_request', 'status');
     assertError(await list(author, board.id, '?cursor=nonsense'), 400, 'invalid_request', 'cursor');
+    // Cursors of the right shape with values no page ever ends on: 400, never a database error.
+    const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const [sort, key] of [
+      ['votes', [1e20, 1]], ['votes', [1, 1e30]], ['votes', [1.5, 2]], ['votes', [-1, 2]],
+      ['new', ['2020-01-01T00:00:00Z', 1e30]], ['new', ['+275760-09-13T00:00:00.000Z', 1]],
+      ['trending', [1e20]], ['trending', [0.5]],
+    ] as const) {
+      assertError(await list(author, board.id, `?sort=${sort}&cursor=${cursor([...key])}`), 400, 'invalid_request', 'cursor');
+    }
     assert.equal((await list(admin, hidden.id)).status, 200);
   });
 

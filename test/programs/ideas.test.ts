@@ -182,6 +182,41 @@ describe('PUT /api/ideas/{id}/status', () => {
     const audits = await db().selectFrom('audit_log').select(['action', 'actor_id']).where('target_type', '=', 'topic').where('target_id', '=', String(topic.id)).orderBy('id').execute();
     assert.deepEqual(audits.map((a) => a.action), ['idea.status', 'idea.status', 'idea.status']);
   });
+
+  test('a staff call: an API key needs the admin scope', async () => {
+    const topic = await createTopic(author.client, board.id, 'Keys', 'Scoped idea');
+    const write = await createApiKey(moderator, 'write');
+    assertError(await moderator.client.put(`/api/ideas/${topic.id}/status`, { status: 'planned' }, { apiKey: write.key }), 403, 'insufficient_scope');
+    assertError(await moderator.client.post(`/api/ideas/${topic.id}/merge`, { intoTopicId: topic.id }, { apiKey: write.key }), 403, 'insufficient_scope');
+    const staffKey = await createApiKey(moderator, 'admin');
+    const set = await moderator.client.put<Idea>(`/api/ideas/${topic.id}/status`, { status: 'planned' }, { apiKey: staffKey.key });
+    assert.equal(set.status, 200, set.text);
+  });
+
+  test('a deleted idea takes no status: 404, and its voters hear nothing', async () => {
+    const topic = await createTopic(author.client, board.id, 'Soon gone', 'Deleted idea');
+    await vote(voter, topic.id);
+    const before = (await ideaNotices(voter)).length;
+    assert.equal((await author.client.delete(`/api/posts/${topic.posts[0]?.id}`)).status, 204);
+    assertError(await setStatus(moderator, topic.id, { status: 'planned', comment: 'Secretly planned' }), 404, 'not_found');
+    assert.equal((await ideaNotices(voter)).length, before);
+  });
+
+  test('voters and the author who can no longer see the board are not told', async () => {
+    const closing = await createSpace(admin.client, 'public', { kind: 'ideas' });
+    const topic = await createTopic(author.client, closing.id, 'Staff will see', 'Soon private idea');
+    await vote(voter, topic.id);
+    await vote(moderator, topic.id);
+    const dup = await createTopic(other.client, closing.id, 'Same', 'Soon private duplicate');
+    await vote(voter, dup.id);
+    assert.equal((await admin.client.patch(`/api/spaces/${closing.id}`, { visibility: 'private' })).status, 200);
+    const [voterBefore, authorBefore, otherBefore] = [(await ideaNotices(voter)).length, (await ideaNotices(author)).length, (await ideaNotices(other)).length];
+    assert.equal((await setStatus(admin, topic.id, { status: 'declined', comment: 'Internal reasons' })).status, 200);
+    assert.equal((await admin.client.post(`/api/ideas/${dup.id}/merge`, { intoTopicId: topic.id })).status, 200);
+    assert.deepEqual([(await ideaNotices(voter)).length, (await ideaNotices(author)).length, (await ideaNotices(other)).length], [voterBefore, authorBefore, otherBefore]);
+    const told = (await ideaNotices(moderator)).filter((n) => n.title.startsWith('Idea "Soon private'));
+    assert.deepEqual(told.map((n) => n.title), ['Idea "Soon private idea" is now Declined'], 'staff still see the board');
+  });
 });
 
 describe('POST /api/ideas/{id}/merge', () => {
@@ -200,6 +235,9 @@ describe('POST /api/ideas/{id}/merge', () => {
     assertError(await merge(moderator, dup.id, { intoTopicId: dup.id }), 400, 'invalid_request', 'intoTopicId');
     assertError(await merge(moderator, dup.id, { intoTopicId: 999_999 }), 404, 'not_found');
     assertError(await merge(moderator, dup.id, { intoTopicId: discussion.id }), 409, 'not_ideas_space');
+    const deletedIdea = await createTopic(author.client, board.id, 'gone', 'Deleted target');
+    assert.equal((await author.client.delete(`/api/posts/${deletedIdea.posts[0]?.id}`)).status, 204);
+    assertError(await merge(moderator, dup.id, { intoTopicId: deletedIdea.id }), 404, 'not_found');
 
     const merged = await merge(moderator, dup.id, { intoTopicId: target.id, comment: 'Same as Offline mode' });
     assert.equal(merged.status, 200, merged.text);

@@ -203,6 +203,19 @@ describe('sign-up with an invite code', () => {
     assertError((await signUpWith(revoked.code)).reply, 400, 'invite_invalid');
   });
 
+  test('a suspended or banned inviter\'s links bring nobody in meanwhile', async () => {
+    const carol = await createMember(server);
+    const link = await invite(carol, { maxUses: null });
+    await db().updateTable('accounts').set({ suspended_until: new Date(Date.now() + DAY) }).where('member_id', '=', carol.id).execute();
+    assertError(await server.client().get(`/api/invites/${link.code}`), 410, 'invite_revoked');
+    const refused = await signUpWith(link.code);
+    assertError(refused.reply, 400, 'invite_invalid', 'inviteCode');
+    assert.equal(await accountExists(refused.name), false);
+    await db().updateTable('accounts').set({ suspended_until: new Date(Date.now() - 1000) }).where('member_id', '=', carol.id).execute();
+    assert.equal((await server.client().get(`/api/invites/${link.code}`)).status, 200, 'the suspension is over');
+    assert.equal((await signUpWith(link.code)).reply.status, 201);
+  });
+
   test('no code: a plain sign-up, attributed to nobody', async () => {
     const plain = await signUpWith(undefined);
     assert.equal(plain.reply.status, 201, plain.reply.text);
@@ -349,5 +362,15 @@ describe('GET /api/invites/advocates', () => {
     const year = await list(365);
     assert.deepEqual([row(year, dana.id)?.invited, row(year, dana.id)?.active], [3, 2], 'the older sign-up counts over a year, not active');
     assert.equal(row(await list(1), dana.id)?.invited, 2);
+  });
+});
+
+// Last: it uses up this address's lookups for the minute.
+describe('GET /api/invites/{code}: guessing codes', () => {
+  test('at most 60 lookups a minute per address, then 429 rate_limited', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await server.client().get(`/api/invites/${newInviteCode().code}`)).status);
+    assert.ok(statuses.includes(404), statuses.join(','));
+    assert.equal(statuses.at(-1), 429, statuses.join(','));
   });
 });

@@ -191,6 +191,20 @@ describe('PUT/DELETE /api/topics/{id}/accepted-answer', () => {
   });
 });
 
+describe('an answerer who can no longer see the space', () => {
+  test('is not told that their answer was accepted', async () => {
+    const space = await createSpace(admin.client, 'public', { kind: 'qa' });
+    const topic = await createTopic(asker.client, space.id, 'Soon private', 'A question that goes private');
+    const answer = await replyTo(answerer.client, topic.id, 'My answer');
+    assert.equal((await admin.client.patch(`/api/spaces/${space.id}`, { visibility: 'private' })).status, 200);
+    assertError(await accept(asker, topic.id, answer.id), 404, 'not_found');
+    const accepted = await accept(moderator, topic.id, answer.id);
+    assert.equal(accepted.status, 200, accepted.text);
+    const told = (await answerer.client.get<{ items: { title: string; notice: { url: string | null } | null }[] }>('/api/notifications?limit=50')).body.items;
+    assert.equal(told.some((n) => n.title === 'Your answer was accepted' && (n.notice?.url ?? '').endsWith(`/${topic.id}#post-2`)), false);
+  });
+});
+
 describe('a deleted answer', () => {
   test('loses its acceptance and its points', async () => {
     const { topic, first } = await askWithAnswers('Deleted answer question');
@@ -287,6 +301,11 @@ describe('GET /api/spaces/{id}/questions', () => {
 
     assertError(await questions(null, space.id, '?filter=open'), 400, 'invalid_request');
     assertError(await questions(null, space.id, '?cursor=nonsense'), 400, 'invalid_request', 'cursor');
+    // Cursors of the right shape with values no page ever ends on: 400, never a database error.
+    const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const key of [['2020-01-01T00:00:00Z', 1e30], ['2020-01-01T00:00:00Z', 1.5], ['+275760-09-13T00:00:00.000Z', 1]]) {
+      assertError(await questions(null, space.id, `?cursor=${cursor(key)}`), 400, 'invalid_request', 'cursor');
+    }
     assertError(await questions(null, plainSpace.id), 409, 'not_qa_space');
     assertError(await questions(voter, privateQa.id), 404, 'not_found');
     assert.equal((await questions(admin, privateQa.id)).status, 200);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AppError } from '../../src/server/platform/errors';
 import type { Principal } from '../../src/server/platform/http/principal';
-import { failureText, payloadProblem } from '../../src/server/features/programs/articles';
+import { failureText, payloadProblem, scheduleLimits } from '../../src/server/features/programs/articles';
 import { assertError, createSpace, type Space, type TopicDetail } from '../discussions/helpers';
 import type { ScheduledItem } from '../support/articles';
 import { createApiKey, createMember, type TestMember } from '../support/members';
@@ -24,6 +24,8 @@ describe('scheduling rules', () => {
     assert.equal(payloadProblem('announcement', { title: 'Hi', body: 'x', spaceId: 1 }, at)?.field, 'spaceId');
     assert.equal(payloadProblem('announcement', { title: 'Hi', body: 'x', endsAt: '2030-01-01T00:00:00Z' }, at)?.field, 'endsAt');
     assert.equal(payloadProblem('announcement', { title: 'Hi', body: 'x', endsAt: null, audience: 'members' }, at), null);
+    assert.equal(payloadProblem('announcement', { title: '   ', body: 'x' }, at)?.field, 'title', 'a blank title would only fail when published');
+    assert.equal(payloadProblem('announcement', { title: 'Hi', body: ' \n ' }, at)?.field, 'body');
     assert.equal(failureText(new AppError('forbidden', 'The author is no longer staff')), 'forbidden: The author is no longer staff');
     assert.match(failureText(new Error('secret detail')), /^internal_error: /);
   });
@@ -66,6 +68,7 @@ describe('POST /api/scheduled', () => {
     assertError(await schedule(moderator, { ...topic, spaceId: 999_999 }), 404, 'not_found');
     assertError(await schedule(moderator, { ...topic, kind: 'article' }), 409, 'not_article');
     assertError(await schedule(moderator, { kind: 'announcement', publishAt: inHours(1), title: 'x', body: 'y', endsAt: inHours(0.5) }), 400, 'invalid_request', 'endsAt');
+    assertError(await schedule(moderator, { kind: 'announcement', publishAt: inHours(1), title: '   ', body: 'y' }), 400, 'invalid_request', 'title');
 
     const created = await schedule(moderator, { ...topic, tags: ['release'] });
     assert.equal(created.status, 201, created.text);
@@ -128,6 +131,9 @@ describe('publishing', () => {
 
     assert.equal((await scheduling().runDue(new Date())).published, 0, 'nothing is due yet');
     const due = new Date(Date.now() + 2 * HOUR);
+    const announcements = server.runtime.services.programs.articles.announcements;
+    const asMember = { memberId: member.id, username: member.username, role: 'member', trustLevel: 0 } as Principal;
+    assert.equal((await announcements.active(asMember, due)).items.length, 0, 'the cached answer for that minute: nothing yet');
     const [first, second] = await Promise.all([scheduling().runDue(due), scheduling().runDue(due)]);
     assert.equal((first?.published ?? 0) + (second?.published ?? 0), 3, 'each due item published by exactly one run');
     assert.equal((await scheduling().runDue(due)).published, 0);
@@ -149,9 +155,7 @@ describe('publishing', () => {
     assert.equal(ann?.status, 'published');
     const staffView = (await admin.client.get<{ items: { id: number; startsAt: string; audience: string; createdBy: { id: number } }[] }>('/api/announcements')).body.items.find((a) => a.id === ann?.announcementId);
     assert.deepEqual([staffView?.startsAt, staffView?.audience, staffView?.createdBy.id], [banner.publishAt, 'members', admin.id], 'it shows from its publishing time');
-    const announcements = server.runtime.services.programs.articles.announcements;
-    const asMember = { memberId: member.id, username: member.username, role: 'member', trustLevel: 0 } as Principal;
-    assert.ok((await announcements.active(asMember, due)).items.some((a) => a.id === ann?.announcementId && a.title === 'Scheduled banner'));
+    assert.ok((await announcements.active(asMember, due)).items.some((a) => a.id === ann?.announcementId && a.title === 'Scheduled banner'), 'publishing dropped the cached answer');
     assert.ok(!(await announcements.active(null, due)).items.some((a) => a.id === ann?.announcementId), 'members-only');
 
     assert.equal((await item(waiting.id))?.status, 'pending');
@@ -180,6 +184,24 @@ describe('publishing', () => {
     const failed = await item(stuck.id);
     assert.equal(failed?.status, 'failed');
     assert.match(failed?.error ?? '', /^interrupted: /);
+  });
+
+  test(`a run claims at most ${scheduleLimits.claimBatch} due items, the earliest first; the next run takes the rest`, async () => {
+    const count = scheduleLimits.claimBatch + 5;
+    const base = Date.now() - 10 * 60_000;
+    // Items in a space that is gone fail at once, which keeps the runs quick.
+    const rows = await db()
+      .insertInto('scheduled_items')
+      .values(Array.from({ length: count }, (_, i) => ({ kind: 'topic' as const, author_id: admin.id, publish_at: new Date(base + i * 1000), payload: JSON.stringify({ title: `Batch ${i}`, body: 'x', spaceId: 999_999 }) })))
+      .returning('id')
+      .execute();
+    const ids = rows.map((r) => r.id);
+    const first = await scheduling().runDue(new Date());
+    assert.equal(first.published + first.failed, scheduleLimits.claimBatch);
+    const pending = await db().selectFrom('scheduled_items').select('id').where('id', 'in', ids).where('status', '=', 'pending').orderBy('id').execute();
+    assert.deepEqual(pending.map((r) => r.id), ids.slice(scheduleLimits.claimBatch), 'the latest ones wait');
+    const second = await scheduling().runDue(new Date());
+    assert.equal(second.published + second.failed, 5);
   });
 
   test('POST /api/scheduled/run: 401, 403 for moderators, 200 for admins', async () => {

@@ -45,6 +45,8 @@ export interface DomainEvents {
   'moderation.modelsChanged': { kinds: string[] };
   /** Staff changed an idea's status (ideas boards), with its public comment; also on a merge (status 'duplicate'). */
   'idea.statusChanged': { topicId: number; spaceId: number; status: string; comment: string; actorId: number };
+  /** An announcement was posted, changed or deleted: every process drops its cached active announcements. */
+  'announcement.changed': { announcementId: number };
   'job.progress': { jobId: string; queue: string; percent: number; message: string };
 }
 

@@ -30,11 +30,14 @@ function taskLists(state: StateCore): void {
 md.core.ruler.after('inline', 'task_lists', taskLists);
 md.use(mentionLinks);
 
-/** Heading ids are "h-" + a slug of the text (never a bare word that could clobber a DOM global), numbered when repeated. */
+/**
+ * Heading ids are "h-" + a slug of the text (never a bare word that could clobber a DOM global), numbered when
+ * repeated. The slug is cut at 60 UTF-16 units without splitting a surrogate pair (a lone half fails HEADING_ID).
+ */
 const HEADING_ID = /^h-[\p{Ll}\p{Lo}\p{N}-]{1,80}$/u;
 
 export function headingSlug(text: string): string {
-  const slug = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{Ll}\p{Lo}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const slug = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{Ll}\p{Lo}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/[\uD800-\uDBFF]$/, '').replace(/-+$/, '');
   return `h-${slug || 'section'}`;
 }
 

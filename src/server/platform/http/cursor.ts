@@ -9,7 +9,9 @@ export function decodeCursor(cursor: string | undefined, shape: readonly ('strin
   if (cursor === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === shape.length && value.every((v, i) => typeof v === shape[i])) {
+    // Numbers are ids, counts or scores: finite and within what the database's bigint and JavaScript hold exactly.
+    const fits = (v: unknown, i: number): boolean => typeof v === shape[i] && (typeof v !== 'number' || (Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER));
+    if (Array.isArray(value) && value.length === shape.length && value.every(fits)) {
       return value as (string | number)[];
     }
   } catch {
@@ -29,6 +31,10 @@ export function decodeTimeCursor(cursor: string | undefined): { at: Date; id: nu
   const key = decodeCursor(cursor, ['string', 'number']);
   if (!key) return undefined;
   const at = new Date(String(key[0]));
-  if (Number.isNaN(at.getTime())) throw new AppError('invalid_request', 'cursor is not valid', { field: 'cursor' });
-  return { at, id: Number(key[1]) };
+  const id = Number(key[1]);
+  const year = at.getUTCFullYear();
+  if (Number.isNaN(at.getTime()) || year < 1 || year > 9999 || !Number.isSafeInteger(id) || id < 0) {
+    throw new AppError('invalid_request', 'cursor is not valid', { field: 'cursor' });
+  }
+  return { at, id };
 }

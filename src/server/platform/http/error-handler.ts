@@ -1,5 +1,6 @@
 // One place turns every failure into {"error":{code,message,field?,requestId}}. 5xx details stay in the log.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { inputProblem } from './input-errors';
 import { AppError, type ErrorCode } from '../errors';
 
 interface ValidationIssue {
@@ -55,6 +56,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) {
       const { field, message } = describeValidation(error.validation, error.validationContext);
       return sendError(reply, request, 400, 'invalid_request', message, field);
+    }
+    const refused = inputProblem(error, request);
+    if (refused) {
+      request.log.warn({ err: error }, 'the database refused a value the request sent');
+      return sendError(reply, request, 400, 'invalid_request', refused.message, refused.field);
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {

@@ -1,6 +1,6 @@
 // Which IP addresses outbound HTTP may reach: public unicast only. Private, loopback, link-local,
 // CGNAT, multicast, reserved and documentation ranges are refused, in IPv4 and IPv6 (ULA, link-local,
-// and IPv4 addresses embedded in IPv6: mapped, NAT64, 6to4).
+// Teredo, IPv4-translated, local-use NAT64, and IPv4 addresses embedded in IPv6: mapped, NAT64, 6to4).
 import net from 'node:net';
 
 const blockedV4: [string, number, string][] = [
@@ -25,7 +25,10 @@ const blockedV6: [string, number, string][] = [
   ['::', 128, 'unspecified'],
   ['::1', 128, 'loopback'],
   ['::', 96, 'reserved'],
+  ['::ffff:0:0:0', 96, 'IPv4-translated'],
+  ['64:ff9b:1::', 48, 'local-use NAT64'],
   ['100::', 64, 'discard'],
+  ['2001::', 32, 'Teredo'],
   ['2001:db8::', 32, 'documentation'],
   ['fc00::', 7, 'unique local'],
   ['fe80::', 10, 'link-local'],
@@ -78,7 +81,8 @@ export function embeddedIPv4(ip: string): string | null {
 
 /** Why outbound HTTP must not reach this address, or null when it is public. Not an IP address: refused. */
 export function blockedAddressReason(ip: string): string | null {
-  const bare = ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip;
+  // A zone (fe80::1%eth0) says which interface, not which address: checked without it.
+  const bare = (ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip).replace(/%.*$/, '');
   if (net.isIPv4(bare)) {
     for (const check of v4Checks) {
       const reason = check.reason(bare);
@@ -93,7 +97,7 @@ export function blockedAddressReason(ip: string): string | null {
       return reason ? `${reason} (inside an IPv6 address)` : null;
     }
     for (const check of v6Checks) {
-      const reason = check.reason(bare.replace(/%.*$/, ''));
+      const reason = check.reason(bare);
       if (reason) return `${reason} address`;
     }
     return null;

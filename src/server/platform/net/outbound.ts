@@ -116,8 +116,15 @@ export function createOutbound(options: OutboundOptions): Outbound {
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > maxBytes) req.destroy(new OutboundError('too_large', `The answer from ${target.url.host} is larger than ${maxBytes} bytes`));
-          else chunks.push(chunk);
+          if (size <= maxBytes) {
+            chunks.push(chunk);
+            return;
+          }
+          // Refused here: once destroyed, the answer may still 'end' with what was read so far.
+          const error = new OutboundError('too_large', `The answer from ${target.url.host} is larger than ${maxBytes} bytes`);
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+          req.destroy(error);
         });
         res.on('error', fail);
         res.on('end', () => {

@@ -65,24 +65,30 @@ export async function deleteAnnouncement(db: Queryable, id: number): Promise<boo
   return rows.length > 0;
 }
 
-/** Announcements showing at `now` for these audiences, leaving out those the member dismissed. */
-export async function activeAnnouncements(db: Queryable, options: { now: Date; audiences: AnnouncementAudience[]; memberId: number | null }) {
-  let query = db
+/**
+ * Announcements for these audiences that have not ended at `now` and start before `until`, latest start
+ * first: the candidates a cached answer filters by time on each read.
+ */
+export async function currentAnnouncements(db: Queryable, options: { now: Date; until: Date; audiences: AnnouncementAudience[]; limit: number }) {
+  return db
     .selectFrom('announcements')
     .select(['id', 'title', 'html', 'audience', 'starts_at', 'ends_at'])
-    .where('starts_at', '<=', options.now)
+    .where('starts_at', '<=', options.until)
     .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', options.now)]))
     .where('audience', 'in', options.audiences)
     .orderBy('starts_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(10);
-  const memberId = options.memberId;
-  if (memberId !== null) {
-    query = query.where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('announcement_dismissals as d').select('d.member_id').whereRef('d.announcement_id', '=', 'announcements.id').where('d.member_id', '=', memberId))),
-    );
-  }
-  return query.execute();
+    .limit(options.limit)
+    .execute();
+}
+
+export type CurrentAnnouncementRow = Awaited<ReturnType<typeof currentAnnouncements>>[number];
+
+/** Which of these announcements the member dismissed. */
+export async function dismissedAmong(db: Queryable, memberId: number, announcementIds: readonly number[]): Promise<Set<number>> {
+  if (announcementIds.length === 0) return new Set();
+  const rows = await db.selectFrom('announcement_dismissals').select('announcement_id').where('member_id', '=', memberId).where('announcement_id', 'in', announcementIds).execute();
+  return new Set(rows.map((r) => r.announcement_id));
 }
 
 export async function insertDismissal(db: Queryable, announcementId: number, memberId: number, at: Date): Promise<boolean> {

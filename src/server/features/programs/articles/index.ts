@@ -15,6 +15,7 @@ import { createArticlesService, type ArticlesService } from './articles.service'
 export { tableOfContents, needsReview, helpfulShare, sortArticles } from './articles.rules';
 export { announcementState, windowProblem } from '../announcements/announcements.rules';
 export { payloadProblem, failureText } from '../scheduling/scheduling.rules';
+export { scheduleLimits } from '../scheduling/scheduling.schema';
 
 export interface ArticlesProgram {
   articles: ArticlesService;

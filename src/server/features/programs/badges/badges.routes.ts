@@ -8,6 +8,8 @@ import type { BadgesService } from './badges.service';
 export function registerBadgeRoutes(app: FastifyInstance, badges: BadgesService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['badges'];
+  // Staff calls: an API key needs the admin scope, as for every other staff write.
+  const staff = { auth: 'member' as const, scope: 'admin' as const, rateLimit: { max: 60, timeWindow: 60_000 } };
 
   r.get('/api/badges', { schema: { tags, summary: 'Every badge, with how many members hold it', response: { 200: BadgeList } } }, async () => badges.list());
 
@@ -20,7 +22,7 @@ export function registerBadgeRoutes(app: FastifyInstance, badges: BadgesService)
   r.post(
     '/api/badges/:id/grants',
     {
-      config: { auth: 'member', rateLimit: { max: 60, timeWindow: 60_000 } },
+      config: staff,
       schema: {
         tags,
         summary: 'Grant a badge to a member by hand (staff)',
@@ -36,7 +38,7 @@ export function registerBadgeRoutes(app: FastifyInstance, badges: BadgesService)
   r.delete(
     '/api/badges/:id/grants/:username',
     {
-      config: { auth: 'member' },
+      config: staff,
       schema: {
         tags,
         summary: 'Revoke a badge from a member (staff)',

@@ -1,7 +1,6 @@
 // Badges: defined once (the migration seeds them), granted by rules (on events and by a daily job)
 // or by staff, revoked by staff. A leaderboard ranks reputation gained over a rolling period.
 import type { AppContext } from '../../../context';
-import type { Queryable } from '../../../platform/db/database';
 import type { BadgeRule } from '../../../platform/db/schema-qa';
 import { AppError, notFound } from '../../../platform/errors';
 import { requireRole, type Actor } from '../../../platform/http/principal';
@@ -10,7 +9,7 @@ import { insertAudit } from '../../audit';
 import type { ModerationNotices } from '../../moderation';
 import { badgeRules, periodStart, ranks } from './badges.rules';
 import type { BadgeList, GrantBody, LeaderboardQuery, LeaderboardView, MemberBadge, MemberBadgesView } from './badges.schema';
-import { badgesByRule, findBadge, findMemberByUsername, grantByHand, grantByRule, leaderboard, listBadges, memberBadges, revokeGrant, ruleQuery } from './badges.store';
+import { badgesByRule, findBadge, findMemberByUsername, grantByHand, grantByRule, leaderboard, listBadges, memberBadges, revokeGrant, ruleQuery, usernamesOf } from './badges.store';
 
 export interface BadgeDeps {
   notices: ModerationNotices;
@@ -29,12 +28,6 @@ export function createBadgesService(ctx: AppContext, deps: BadgeDeps) {
     type: 'notice' as const,
     at,
   });
-
-  async function usernamesOf(trx: Queryable, memberIds: readonly number[]): Promise<Map<number, string>> {
-    if (memberIds.length === 0) return new Map();
-    const rows = await trx.selectFrom('accounts').select(['member_id', 'username']).where('member_id', 'in', memberIds).execute();
-    return new Map(rows.map((r) => [r.member_id, r.username]));
-  }
 
   async function memberOr404(username: string) {
     const member = await findMemberByUsername(db, username);

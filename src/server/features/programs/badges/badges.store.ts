@@ -21,6 +21,12 @@ export async function badgesByRule(db: Queryable) {
   return db.selectFrom('badges').select(['id', 'name', 'rule']).where('rule', 'is not', null).execute();
 }
 
+export async function usernamesOf(db: Queryable, memberIds: readonly number[]): Promise<Map<number, string>> {
+  if (memberIds.length === 0) return new Map();
+  const rows = await db.selectFrom('accounts').select(['member_id', 'username']).where('member_id', 'in', memberIds).execute();
+  return new Map(rows.map((r) => [r.member_id, r.username]));
+}
+
 /** A member who is not deleted, by username (any case). */
 export async function findMemberByUsername(db: Queryable, username: string) {
   return db
@@ -47,6 +53,13 @@ export async function memberBadges(db: Queryable, memberId: number) {
 const onlyMembers = (column: string, memberIds: readonly number[] | null): RawBuilder<unknown> =>
   memberIds ? sql`and ${sql.ref(column)} in (${sql.join(memberIds)})` : sql``;
 
+/**
+ * Only the topics the members replied to: the first replier of a topic is picked over all its posts,
+ * and without this an event for one member would sort every reply of the site.
+ */
+const repliedBy = (memberIds: readonly number[] | null): RawBuilder<unknown> =>
+  memberIds ? sql`and p.topic_id in (select r.topic_id from posts r where r.author_id in (${sql.join(memberIds)}) and r.post_number > 1)` : sql``;
+
 /** The members (of memberIds, or all) who meet the rule at `now`, as a query of member_id. */
 export function ruleQuery(rule: BadgeRule, now: Date, memberIds: readonly number[] | null): RawBuilder<unknown> {
   switch (rule) {
@@ -63,7 +76,7 @@ export function ruleQuery(rule: BadgeRule, now: Date, memberIds: readonly number
           select distinct on (p.topic_id) p.topic_id, p.author_id from posts p
           join topics t on t.id = p.topic_id join members a on a.id = t.author_id
           where p.post_number > 1 and p.deleted_at is null and t.deleted_at is null and p.author_id <> t.author_id
-            and t.created_at < a.joined_at + make_interval(days => ${badgeThresholds.newcomerDays})
+            and t.created_at < a.joined_at + make_interval(days => ${badgeThresholds.newcomerDays}) ${repliedBy(memberIds)}
           order by p.topic_id, p.post_number
         ) f where true ${onlyMembers('f.author_id', memberIds)} group by f.author_id having count(*) >= ${badgeThresholds.welcomeTopics}`;
     case 'anniversary': {

@@ -10,6 +10,7 @@ import { insertAudit } from '../../audit';
 import type { Discussions } from '../../discussions';
 import type { HeldPost } from '../../discussions';
 import type { ModerationNotices } from '../../moderation';
+import { createAudience } from './audience.service';
 import { presentBugReport } from './bugs.presenter';
 import { statusNotice } from './bugs.rules';
 import type { BugReportBody, BugReportListQuery, BugReportPage, BugReportView, BugStatusBody, BugVoteView } from './bugs.schema';
@@ -26,6 +27,7 @@ export interface BugsDeps {
 
 export function createBugsService(ctx: AppContext, deps: BugsDeps) {
   const db = ctx.database.db;
+  const audience = createAudience(ctx, deps.discussions.spaces);
 
   async function view(actor: Actor, topicId: number): Promise<BugReportView> {
     const row = await findBugReport(db, topicId);
@@ -89,6 +91,8 @@ export function createBugsService(ctx: AppContext, deps: BugsDeps) {
       if (row.status === body.status) return view(actor, topicId);
       const comment = body.comment ?? '';
       const at = new Date();
+      // Not about a deleted or held topic, and only to members who still see its space.
+      const told = topic.deleted_at !== null ? [] : (await audience(topic.space_id, await interestedMembers(db, topicId))).filter((id) => id !== staff.memberId);
       const written = await ctx.database.tx(async (trx) => {
         const before = await lockBugStatus(trx, topicId);
         if (before === undefined) throw notFound('Bug report not found');
@@ -96,8 +100,7 @@ export function createBugsService(ctx: AppContext, deps: BugsDeps) {
         await setBugStatus(trx, [topicId], body.status, at);
         await insertAudit(trx, { actorId: staff.memberId, action: 'bugReport.status', targetType: 'topic', targetId: topicId, before: { status: before }, after: { status: body.status }, reason: comment || null, ip });
         const notice = statusNotice(row.title, body.status, { by: 'staff', comment });
-        const members = (await interestedMembers(trx, topicId)).filter((id) => id !== staff.memberId);
-        return deps.notices.write(trx, members.map((memberId) => ({ memberId, ...notice, url: `/t/${row.slug}/${topicId}`, actorId: staff.memberId, at, type: 'notice' as const })));
+        return deps.notices.write(trx, told.map((memberId) => ({ memberId, ...notice, url: `/t/${row.slug}/${topicId}`, actorId: staff.memberId, at, type: 'notice' as const })));
       });
       await deps.notices.announce(written);
       await ctx.bus.emit('topic.updated', { topicId, spaceId: topic.space_id });

@@ -111,7 +111,8 @@ export function readIssueEvent(payload: unknown): IssueEvent | null {
   const { action } = body;
   const number = issue.number;
   const repo = repository.full_name;
-  if (typeof action !== 'string' || typeof number !== 'number' || !Number.isInteger(number) || typeof repo !== 'string' || !repoPattern.test(repo)) return null;
+  // The number must fit github_links.issue_number (integer), or the lookup fails instead of finding nothing.
+  if (typeof action !== 'string' || typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 2_147_483_647 || typeof repo !== 'string' || !repoPattern.test(repo)) return null;
   const state = issue.state === 'open' || issue.state === 'closed' ? issue.state : null;
   return { action, repo, number, state, url: typeof issue.html_url === 'string' ? issue.html_url : null, sender: typeof sender?.login === 'string' ? sender.login : null };
 }

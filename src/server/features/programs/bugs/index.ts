@@ -36,7 +36,7 @@ export function createBugsProgram(ctx: AppContext, deps: BugsProgramDeps): BugsP
   const github = deps.github ?? createGitHubClient(createOutbound({ allowHosts: ctx.config.outboundAllowHosts, timeoutMs: 10_000 }), ctx.config.githubApiUrl);
   const links = createLinksService(ctx, { discussions: deps.discussions, settings, github });
   const reports = createBugsService(ctx, { discussions: deps.discussions, notices: deps.notices, links });
-  const webhook = createWebhookService(ctx, { settings, notices: deps.notices });
+  const webhook = createWebhookService(ctx, { settings, notices: deps.notices, discussions: deps.discussions });
 
   ctx.jobs.define<{ opId: number }>({
     queue: SYNC_QUEUE,

@@ -167,3 +167,6 @@ function escapeMarkdown(text: string): string {
 export function promotedNotice(memberId: number, eventId: number, title: string, at: Date) {
   return { memberId, title: 'You have a seat', text: `A seat opened up: you are now going to "${title}".`, url: `/events/${eventId}`, type: 'notice' as const, at };
 }
+
+/** Whether the event's topic is there for everyone: not still being created, held by moderation or deleted. */
+export const hasLiveTopic = (row: { topic_id: number | null; topic_deleted_at: Date | null }): boolean => row.topic_id !== null && row.topic_deleted_at === null;

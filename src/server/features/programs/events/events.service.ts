@@ -10,26 +10,41 @@ import { hasRole, requireMember, type Actor, type Principal } from '../../../pla
 import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
 import { renderMarkdown } from '../../discussions';
+import type { ModerationNotices } from '../../moderation';
+import { createAudience } from './audience.service';
 import type { ProgramDeps } from '../index';
-import { checkEventFields, eventTopicBody, formatInZone, promotedNotice, seatsToFill, type EventFields, type EventInput } from './events.rules';
+import { checkEventFields, eventTopicBody, formatInZone, hasLiveTopic, promotedNotice, seatsToFill, type EventFields, type EventInput } from './events.rules';
 import { presentEvent } from './events.presenter';
 import type { AttendeeList, CreateEventBody, EventListQuery, EventPage, EventView, PatchEventBody } from './events.schema';
 import { deleteEvent, findEvent, findEventByTopic, insertEvent, listSpaceEvents, rsvpCounts, setEventTopic, updateEvent, type EventRow } from './events.store';
 import { countGoing, countWaiting, listAttendees, membersWith, promoteFirst, viewerRsvps } from './rsvp.store';
 
 export type EventDeps = Pick<ProgramDeps, 'discussions' | 'notices'>;
+type Notice = Parameters<ModerationNotices['send']>[0][number];
 
 /** The host (creator) or staff. */
 export const isHost = (actor: Actor, row: Pick<EventRow, 'creator_id'>): boolean => actor !== null && (actor.memberId === row.creator_id || hasRole(actor, 'moderator'));
 
 export function createEventsService(ctx: AppContext, deps: EventDeps) {
   const db = ctx.database.db;
+  const audience = createAudience(ctx, deps.discussions.spaces);
+
+  /** After the commit: the notices that reach members who still see the event (see audience.service). */
+  async function tell(row: Pick<EventRow, 'space_id' | 'topic_id' | 'topic_deleted_at'>, notices: readonly Notice[]): Promise<number> {
+    if (notices.length === 0 || !hasLiveTopic(row)) return 0;
+    const seeing = new Set(await audience(row.space_id, notices.map((n) => n.memberId)));
+    const sent = notices.filter((n) => seeing.has(n.memberId));
+    await deps.notices.send(sent);
+    return sent.length;
+  }
 
   /** The event and the viewer's rights in its space; 404 when missing or in a space the viewer cannot see. */
   async function visibleEvent(actor: Actor, id: number) {
     const row = await findEvent(db, id);
     if (!row) throw notFound('Event not found');
     const { access, space } = await deps.discussions.spaces.visible(actor, row.space_id);
+    // An event whose topic moderation holds (or deleted) is seen by its host and staff only.
+    if (!hasLiveTopic(row) && !isHost(actor, row)) throw notFound('Event not found');
     return { row, access, space };
   }
 
@@ -58,6 +73,7 @@ export function createEventsService(ctx: AppContext, deps: EventDeps) {
   return {
     visibleEvent,
     presentOne,
+    tell,
 
     async create(actor: Actor, body: CreateEventBody): Promise<EventView> {
       const member = requireMember(actor);
@@ -99,7 +115,7 @@ export function createEventsService(ctx: AppContext, deps: EventDeps) {
     async list(actor: Actor, spaceId: number, query: EventListQuery): Promise<EventPage> {
       await deps.discussions.spaces.visible(actor, spaceId);
       const limit = query.limit ?? 20;
-      const rows = await listSpaceEvents(db, spaceId, { when: query.when ?? 'upcoming', now: new Date(), limit, after: decodeTimeCursor(query.cursor) });
+      const rows = await listSpaceEvents(db, spaceId, { when: query.when ?? 'upcoming', now: new Date(), limit, after: decodeTimeCursor(query.cursor), withHidden: hasRole(actor, 'moderator') });
       const page = pageOf(rows, limit, (r) => [r.starts_at.toISOString(), r.id]);
       return { items: await present(actor, page.items), nextCursor: page.nextCursor };
     },
@@ -131,9 +147,9 @@ export function createEventsService(ctx: AppContext, deps: EventDeps) {
         if (audited(member, row)) {
           await insertAudit(trx, { actorId: member.memberId, action: 'event.update', targetType: 'event', targetId: id, before: { startsAt: row.starts_at, endsAt: row.ends_at, capacity: row.capacity, title: row.title }, after: patch, ip });
         }
-        return deps.notices.write(trx, notices);
+        return notices;
       });
-      await deps.notices.announce(written);
+      await tell(row, written);
       return presentOne(actor, id);
     },
 
@@ -150,9 +166,9 @@ export function createEventsService(ctx: AppContext, deps: EventDeps) {
         if (audited(member, row)) await insertAudit(trx, { actorId: member.memberId, action: 'event.cancel', targetType: 'event', targetId: id, ip });
         const told = (await membersWith(trx, id, ['going', 'maybe', 'waitlisted'])).filter((m) => m !== member.memberId);
         const text = `"${row.title}" (${formatInZone(row.starts_at, row.timezone)}) was cancelled.`;
-        return deps.notices.write(trx, told.map((memberId) => ({ memberId, title: 'An event was cancelled', text, url: `/events/${id}`, type: 'notice' as const, at })));
+        return told.map((memberId): Notice => ({ memberId, title: 'An event was cancelled', text, url: `/events/${id}`, type: 'notice', at }));
       });
-      await deps.notices.announce(written);
+      await tell(row, written);
       return presentOne(actor, id);
     },
 

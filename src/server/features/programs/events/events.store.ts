@@ -9,8 +9,9 @@ function events(db: Queryable) {
     .selectFrom('events as e')
     .innerJoin('members as m', 'm.id', 'e.creator_id')
     .leftJoin('accounts as a', 'a.member_id', 'e.creator_id')
+    .leftJoin('topics as t', 't.id', 'e.topic_id')
     .selectAll('e')
-    .select(['a.username as creator_username', 'm.display_name as creator_display_name']);
+    .select(['a.username as creator_username', 'm.display_name as creator_display_name', 't.deleted_at as topic_deleted_at']);
 }
 
 /** The event and its creator's names; `lock` holds the event row (RSVPs to one event queue up). */
@@ -68,8 +69,9 @@ export async function updateEvent(db: Queryable, id: number, changes: Updateable
 }
 
 /** Upcoming (not ended, soonest first) or past (ended, latest first), keyset-paged on (starts_at, id); one more than `limit`. */
-export async function listSpaceEvents(db: Queryable, spaceId: number, page: { when: 'upcoming' | 'past'; now: Date; limit: number; after: { at: Date; id: number } | undefined }) {
+export async function listSpaceEvents(db: Queryable, spaceId: number, page: { when: 'upcoming' | 'past'; now: Date; limit: number; after: { at: Date; id: number } | undefined; withHidden: boolean }) {
   let query = events(db).where('e.space_id', '=', spaceId).limit(page.limit + 1);
+  if (!page.withHidden) query = query.where('e.topic_id', 'is not', null).where('t.deleted_at', 'is', null);
   if (page.when === 'upcoming') {
     query = query.where('e.ends_at', '>=', page.now).orderBy('e.starts_at', 'asc').orderBy('e.id', 'asc');
     if (page.after) {
@@ -88,7 +90,7 @@ export async function listSpaceEvents(db: Queryable, spaceId: number, page: { wh
 
 /** A space's events for its calendar feed: the last 90 days and everything ahead, at most 500. */
 export async function calendarEvents(db: Queryable, spaceId: number, since: Date) {
-  return events(db).where('e.space_id', '=', spaceId).where('e.ends_at', '>=', since).orderBy('e.starts_at', 'asc').orderBy('e.id', 'asc').limit(500).execute();
+  return events(db).where('e.space_id', '=', spaceId).where('e.ends_at', '>=', since).where('e.topic_id', 'is not', null).where('t.deleted_at', 'is', null).orderBy('e.starts_at', 'asc').orderBy('e.id', 'asc').limit(500).execute();
 }
 
 export interface RsvpCounts {
@@ -125,7 +127,7 @@ export async function claimReminders(db: Queryable, window: '24h' | '1h', now: D
     .where('cancelled_at', 'is', null)
     .where('starts_at', '>', now)
     .where('starts_at', '<=', until)
-    .returning(['id', 'title', 'starts_at', 'timezone'])
+    .returning(['id', 'space_id', 'topic_id', 'title', 'starts_at', 'timezone'])
     .execute();
 }
 
@@ -136,4 +138,16 @@ export async function setEventTopic(db: Queryable, id: number, topicId: number):
 /** Only for an event whose topic could not be created. */
 export async function deleteEvent(db: Queryable, id: number): Promise<void> {
   await db.deleteFrom('events').where('id', '=', id).execute();
+}
+
+/** The members (not deleted) with what decides which spaces they see. */
+export async function readersOf(db: Queryable, memberIds: readonly number[]) {
+  if (memberIds.length === 0) return [];
+  return db
+    .selectFrom('accounts as a')
+    .innerJoin('members as m', 'm.id', 'a.member_id')
+    .select(['a.member_id', 'a.username', 'a.role', 'm.trust_level'])
+    .where('a.member_id', 'in', [...memberIds])
+    .where('m.deleted_at', 'is', null)
+    .execute();
 }

@@ -25,7 +25,7 @@ export interface EventsProgram {
 /** Builds the events program and defines its reminder job. */
 export function createEventsProgram(ctx: AppContext, deps: EventDeps): EventsProgram {
   const events = createEventsService(ctx, deps);
-  const reminders = createRemindersService(ctx, deps);
+  const reminders = createRemindersService(ctx, events);
   defineEventJobs(ctx, reminders);
   return {
     events,

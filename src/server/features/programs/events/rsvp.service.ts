@@ -11,7 +11,7 @@ import type { RsvpBody, RsvpView } from './events.schema';
 import { findEvent, rsvpCounts } from './events.store';
 import { countGoing, countWaiting, findRsvp, promoteFirst, waitlistPosition, writeRsvp } from './rsvp.store';
 
-export function createRsvpService(ctx: AppContext, deps: EventDeps, events: Pick<EventsService, 'visibleEvent'>) {
+export function createRsvpService(ctx: AppContext, deps: EventDeps, events: Pick<EventsService, 'visibleEvent' | 'tell'>) {
   const db = ctx.database.db;
 
   return {
@@ -34,9 +34,9 @@ export function createRsvpService(ctx: AppContext, deps: EventDeps, events: Pick
           promoted = await promoteFirst(trx, eventId, seatsToFill({ capacity: event.capacity, going: going - 1 }, await countWaiting(trx, eventId)), at);
         }
         await recordActivity(trx, { memberId: member.memberId, kind: 'event.rsvp', occurredAt: at, spaceId: event.space_id, topicId: event.topic_id, props: { eventId, status, wanted: body.status } });
-        return deps.notices.write(trx, promoted.map((memberId) => promotedNotice(memberId, eventId, event.title, at)));
+        return { event, notices: promoted.map((memberId) => promotedNotice(memberId, eventId, event.title, at)) };
       });
-      await deps.notices.announce(written);
+      await events.tell(written.event, written.notices);
       const [mine, counts] = await Promise.all([findRsvp(db, eventId, member.memberId), rsvpCounts(db, [eventId])]);
       const status = mine?.status ?? body.status;
       return {

@@ -2,33 +2,56 @@
 // a duplicate into the idea it repeats (its votes move there, it is closed and points there).
 import type { AppContext } from '../../../context';
 import { AppError, invalid, notFound } from '../../../platform/errors';
-import { requireRole, type Actor } from '../../../platform/http/principal';
+import { requireRole, type Actor, type Principal } from '../../../platform/http/principal';
 import type { IdeaStatus } from '../../../platform/db/schema-ideas';
 import { insertAudit } from '../../audit';
 import { renderMarkdown } from '../../discussions';
+import type { Discussions } from '../../discussions';
 import type { ModerationNotices } from '../../moderation';
 import type { IdeaAccess, IdeasService } from './ideas.service';
 import { decideStatus, mergeNotice, noticeRecipients, statusNotice } from './ideas.rules';
 import type { IdeaMergeBody, IdeaMergeView, IdeaStatusBody, IdeaView } from './ideas.schema';
-import { addToVoteCount, closeTopic, lockIdea, moveVotes, voterIds, writeStatus } from './ideas.store';
+import { addToVoteCount, closeTopic, lockIdea, moveVotes, viewersByIds, voterIds, writeStatus } from './ideas.store';
 
 export interface IdeaStatusDeps {
   access: IdeaAccess;
   ideas: Pick<IdeasService, 'get'>;
   notices: ModerationNotices;
+  spaces: Pick<Discussions['spaces'], 'viewerOf' | 'visibleSpaceIds'>;
 }
 
 const topicUrl = (topic: { id: number; slug: string }): string => `/t/${topic.slug}/${topic.id}`;
 
 export function createIdeaStatusService(ctx: AppContext, deps: IdeaStatusDeps) {
   const { access, notices } = deps;
+  const db = ctx.database.db;
+
+  /**
+   * The members among ids who may see every one of the spaces: a notice names the idea and carries
+   * staff's comment, so someone who lost sight of the board (it went private, they left its group)
+   * is not told. Asked before the transaction: the space rights are read outside it.
+   */
+  async function whoSee(memberIds: readonly number[], spaceIds: readonly number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (const row of await viewersByIds(db, [...new Set(memberIds)])) {
+      const viewer: Principal = {
+        memberId: row.member_id, username: row.username, role: row.role, trustLevel: row.trust_level, emailConfirmed: true, via: 'session', scope: 'read',
+        sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
+      };
+      const seen = new Set(await deps.spaces.visibleSpaceIds(await deps.spaces.viewerOf(viewer)));
+      if (spaceIds.every((id) => seen.has(id))) out.add(row.member_id);
+    }
+    return out;
+  }
 
   return {
     async setStatus(actor: Actor, topicId: number, body: IdeaStatusBody, ip: string | null): Promise<IdeaView> {
       const staff = requireRole(actor, 'moderator', 'Only staff can set the status of an idea');
       const { topic } = await access.idea(actor, topicId);
+      if (topic.deleted_at !== null) throw notFound('Topic not found');
       const comment = (body.comment ?? '').trim();
       const at = new Date();
+      const seeing = await whoSee([...(await voterIds(db, topicId)), topic.author_id], [topic.space_id]);
       const result = await ctx.database.tx(async (trx) => {
         const idea = await lockIdea(trx, topicId);
         if (idea.merged_into_id !== null) throw new AppError('idea_merged', 'This idea was merged into another one');
@@ -39,7 +62,7 @@ export function createIdeaStatusService(ctx: AppContext, deps: IdeaStatusDeps) {
         await writeStatus(trx, { topicId, status: body.status, previous, comment, html: comment ? renderMarkdown(comment) : '', actorId: staff.memberId, at });
         await insertAudit(trx, { actorId: staff.memberId, action: 'idea.status', targetType: 'topic', targetId: topicId, before: { status: previous, comment: idea.status_comment }, after: { status: body.status, comment }, ip });
         if (decision.kind === 'comment_only') return { changed: false, written: [] };
-        const recipients = noticeRecipients(await voterIds(trx, topicId), topic.author_id, staff.memberId);
+        const recipients = noticeRecipients(await voterIds(trx, topicId), topic.author_id, staff.memberId).filter((id) => seeing.has(id));
         const text = statusNotice(topic.title, body.status, comment);
         const written = await notices.write(trx, recipients.map((memberId) => ({ memberId, ...text, url: topicUrl(topic), actorId: staff.memberId, at, type: 'notice' as const })));
         return { changed: true, written };
@@ -60,6 +83,7 @@ export function createIdeaStatusService(ctx: AppContext, deps: IdeaStatusDeps) {
       if (into.deleted_at !== null) throw notFound('The idea to merge into was not found');
       const comment = (body.comment ?? '').trim();
       const at = new Date();
+      const seeing = await whoSee([...(await voterIds(db, topicId)), topic.author_id], [topic.space_id, into.space_id]);
       const result = await ctx.database.tx(async (trx) => {
         // Both rows locked in id order, so two merges of the same pair cannot deadlock.
         const [first, second] = topicId < into.id ? [topicId, into.id] : [into.id, topicId];
@@ -78,7 +102,7 @@ export function createIdeaStatusService(ctx: AppContext, deps: IdeaStatusDeps) {
           before: { status: duplicate.status, votes: duplicate.vote_count, intoVotes: target.vote_count },
           after: { status: 'duplicate', intoTopicId: into.id, intoVotes: votes, movedVotes: moved.added },
         });
-        const recipients = noticeRecipients(moved.voters, topic.author_id, staff.memberId);
+        const recipients = noticeRecipients(moved.voters, topic.author_id, staff.memberId).filter((id) => seeing.has(id));
         const text = mergeNotice(topic.title, into.title);
         const written = await notices.write(trx, recipients.map((memberId) => ({ memberId, ...text, url: topicUrl(into), actorId: staff.memberId, at, type: 'notice' as const })));
         return { written };

@@ -10,6 +10,8 @@ export function registerIdeaRoutes(app: FastifyInstance, ideas: IdeasService, st
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['ideas'];
   const voteLimit = { max: 120, timeWindow: 60_000 };
+  // Staff calls: an API key needs the admin scope, as for every other staff write.
+  const staff = { auth: 'member' as const, scope: 'admin' as const, rateLimit: { max: 60, timeWindow: 60_000 } };
 
   r.post(
     '/api/ideas/:id/vote',
@@ -57,7 +59,7 @@ export function registerIdeaRoutes(app: FastifyInstance, ideas: IdeasService, st
   r.put(
     '/api/ideas/:id/status',
     {
-      config: { auth: 'member' },
+      config: staff,
       schema: {
         tags,
         summary: 'Set an idea\'s status with a public comment (staff)',
@@ -73,7 +75,7 @@ export function registerIdeaRoutes(app: FastifyInstance, ideas: IdeasService, st
   r.post(
     '/api/ideas/:id/merge',
     {
-      config: { auth: 'member' },
+      config: staff,
       schema: {
         tags,
         summary: 'Merge a duplicate idea into the one it repeats (staff)',

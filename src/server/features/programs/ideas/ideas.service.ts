@@ -45,18 +45,28 @@ export function createIdeaAccess(deps: IdeasDeps) {
 
 export type IdeaAccess = ReturnType<typeof createIdeaAccess>;
 
+const badCursor = () => invalid('cursor', 'cursor is not valid');
+const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+/** Years 1 to 9999: what both JavaScript and PostgreSQL read back the same. */
+const isSaneTime = (at: Date): boolean => at.getTime() >= -62_135_596_800_000 && at.getTime() <= 253_402_300_799_999;
+
+/** The list position a cursor carries; 400 for anything pageOf() would not have written (no 500 from odd numbers). */
 function afterOf(query: IdeaListQuery, sort: IdeaListAfter['sort']): IdeaListAfter | undefined {
   if (query.cursor === undefined) return undefined;
   if (sort === 'trending') {
     const [offset] = decodeCursor(query.cursor, ['number']) ?? [];
-    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw invalid('cursor', 'cursor is not valid');
+    if (!isId(offset)) throw badCursor();
     return { sort, offset };
   }
   const [first, id] = decodeCursor(query.cursor, [sort === 'votes' ? 'number' : 'string', 'number']) ?? [];
-  if (sort === 'votes') return { sort, votes: Number(first), id: Number(id) };
+  if (!isId(id)) throw badCursor();
+  if (sort === 'votes') {
+    if (!isId(first) || first > 2_147_483_647) throw badCursor();
+    return { sort, votes: first, id };
+  }
   const createdAt = new Date(String(first));
-  if (Number.isNaN(createdAt.getTime())) throw invalid('cursor', 'cursor is not valid');
-  return { sort, createdAt, id: Number(id) };
+  if (Number.isNaN(createdAt.getTime()) || !isSaneTime(createdAt)) throw badCursor();
+  return { sort, createdAt, id };
 }
 
 export function createIdeasService(ctx: AppContext, access: IdeaAccess) {

@@ -17,7 +17,7 @@ export interface IdeasProgram {
 export function createIdeasProgram(ctx: AppContext, deps: { discussions: Discussions; notices: ModerationNotices }): IdeasProgram {
   const access = createIdeaAccess({ discussions: deps.discussions });
   const ideas = createIdeasService(ctx, access);
-  return { ideas, status: createIdeaStatusService(ctx, { access, ideas, notices: deps.notices }) };
+  return { ideas, status: createIdeaStatusService(ctx, { access, ideas, notices: deps.notices, spaces: deps.discussions.spaces }) };
 }
 
 export function registerIdeasProgram(app: FastifyInstance, program: IdeasProgram): void {

@@ -69,7 +69,10 @@ export function createInvitesService(ctx: AppContext) {
     async lookup(code: string): Promise<InviteLookup> {
       const invite = await findInviteByHash(db, hashInviteCode(code));
       if (!invite) throw new AppError('invite_not_found', 'This invite link is not valid');
-      const status = inviteStatus(invite, new Date());
+      const now = new Date();
+      // A suspended or banned member's links bring nobody in meanwhile (redeem refuses them too).
+      const suspended = invite.inviter_suspended_until !== null && invite.inviter_suspended_until.getTime() > now.getTime();
+      const status = suspended ? 'revoked' : inviteStatus(invite, now);
       if (status === 'revoked') throw new AppError('invite_revoked', 'This invite link was withdrawn');
       if (status === 'used_up') throw new AppError('invite_used_up', 'This invite link has been used up');
       if (status === 'expired') throw new AppError('invite_expired', 'This invite link has expired');

@@ -47,12 +47,13 @@ export async function findInvite(db: Queryable, id: number): Promise<InviteRow |
   return db.selectFrom('invites').select(inviteColumns).where('id', '=', id).executeTakeFirst();
 }
 
-/** The invite with this code hash and its inviter's public name; none when the inviter is gone. */
+/** The invite with this code hash, its inviter's public name and suspension; none when the inviter is gone. */
 export async function findInviteByHash(db: Queryable, codeHash: string) {
   return db
     .selectFrom('invites')
     .innerJoin('members', 'members.id', 'invites.inviter_id')
-    .select(['invites.id', 'invites.max_uses', 'invites.uses', 'invites.expires_at', 'invites.revoked_at', 'members.display_name as inviter_display_name'])
+    .leftJoin('accounts', 'accounts.member_id', 'invites.inviter_id')
+    .select(['invites.id', 'invites.max_uses', 'invites.uses', 'invites.expires_at', 'invites.revoked_at', 'members.display_name as inviter_display_name', 'accounts.suspended_until as inviter_suspended_until'])
     .where('invites.code_hash', '=', codeHash)
     .where('members.deleted_at', 'is', null)
     .executeTakeFirst();
@@ -77,7 +78,8 @@ export async function revokeInvite(db: Queryable, id: number, by: number, at: Da
 }
 
 /**
- * Takes one use of a live invite (not revoked, not expired, not used up, its inviter not deleted) and
+ * Takes one use of a live invite (not revoked, not expired, not used up, its inviter neither deleted nor
+ * suspended or banned) and
  * attributes the member to it; undefined when the code cannot be used. The guarded update makes
  * concurrent sign-ups on the last use queue on the row: only one gets it.
  */
@@ -89,7 +91,17 @@ export async function redeemInvite(db: Queryable, codeHash: string, memberId: nu
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', at)
     .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
-    .where((eb) => eb.exists(eb.selectFrom('members').select('members.id').whereRef('members.id', '=', 'invites.inviter_id').where('members.deleted_at', 'is', null)))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('members')
+          .innerJoin('accounts', 'accounts.member_id', 'members.id')
+          .select('members.id')
+          .whereRef('members.id', '=', 'invites.inviter_id')
+          .where('members.deleted_at', 'is', null)
+          .where((inner) => inner.or([inner('accounts.suspended_until', 'is', null), inner('accounts.suspended_until', '<=', at)])),
+      ),
+    )
     .returning(['id', 'inviter_id'])
     .executeTakeFirst();
   if (!invite) return undefined;

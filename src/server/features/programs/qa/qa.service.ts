@@ -1,7 +1,7 @@
 // Q&A: the asker (or staff, or the space's moderators) accepts one answer; members vote answers up.
 // Both feed the reputation ledger in the same transaction; taking them back removes the entry.
 import type { AppContext } from '../../../context';
-import { AppError, forbidden, notFound, pgCodes, pgErrorCode } from '../../../platform/errors';
+import { AppError, forbidden, invalid, notFound, pgCodes, pgErrorCode } from '../../../platform/errors';
 import { decodeTimeCursor, pageOf } from '../../../platform/http/cursor';
 import { hasRole, requireMember, type Actor, type Principal } from '../../../platform/http/principal';
 import { recordActivity } from '../../activities';
@@ -14,7 +14,7 @@ import type { BadgesService } from '../badges/badges.service';
 import { presentAnswer, presentQuestion, presentStats } from './qa.presenter';
 import { acceptEarns, acceptProblem, countsAsAnswer, isQaSpace, mayAccept, raise, voteProblem } from './qa.rules';
 import type { QaStatsQuery, QaStatsView, QuestionPage, QuestionQuery, TopicQaView, VoteView } from './qa.schema';
-import { deleteVote, findAnswerPost, findAnswerWithAuthor, findQaTopic, insertVote, listQuestions, missingFirstAnswers, myVotes, qaStats, recordFirstAnswer, setAccepted, voteCounts, votesOn } from './qa.store';
+import { deleteVote, findAnswerPost, findAnswerWithAuthor, findQaTopic, findViewer, insertVote, listQuestions, missingFirstAnswers, myVotes, qaStats, recordFirstAnswer, setAccepted, voteCounts, votesOn } from './qa.store';
 import { addReputation, removeReputation } from './reputation.store';
 
 export interface QaDeps {
@@ -26,6 +26,15 @@ export interface QaDeps {
 
 const notQa = () => new AppError('not_qa_space', 'This is not a Q&A space');
 
+/** A (created_at, id) cursor as pageOf() writes it; 400 for odd numbers or years that would fail in SQL. */
+function questionCursor(cursor: string | undefined): { at: Date; id: number } | undefined {
+  const after = decodeTimeCursor(cursor);
+  if (!after) return undefined;
+  const time = after.at.getTime();
+  if (!Number.isSafeInteger(after.id) || after.id < 0 || time < -62_135_596_800_000 || time > 253_402_300_799_999) throw invalid('cursor', 'cursor is not valid');
+  return after;
+}
+
 export function createQaService(ctx: AppContext, deps: QaDeps) {
   const db = ctx.database.db;
   const { spaces, topics } = deps.discussions;
@@ -36,6 +45,17 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
     if (topic.deleted_at !== null) throw notFound('Topic not found');
     const { space } = await spaces.visible(actor, topic.space_id);
     return { topic, access, space };
+  }
+
+  /** Whether the member may still see the space: a notice names the question, so only they are told. */
+  async function maySee(memberId: number, spaceId: number): Promise<boolean> {
+    const row = await findViewer(db, memberId);
+    if (!row) return false;
+    const viewer: Principal = {
+      memberId: row.member_id, username: row.username, role: row.role, trustLevel: row.trust_level, emailConfirmed: true, via: 'session', scope: 'read',
+      sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
+    };
+    return (await spaces.visibleSpaceIds(await spaces.viewerOf(viewer))).includes(spaceId);
   }
 
   async function moderates(actor: Actor, spaceId: number): Promise<boolean> {
@@ -90,6 +110,7 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
       raise(acceptProblem({ kind: space.kind, topicId: post.topic_id, postNumber: post.post_number, authorId: post.author_id, askerId: topic.author_id }, topicId));
       const { qaReputation } = await deps.settings.get();
       const at = new Date();
+      const tell = post.author_id !== member.memberId && (await maySee(post.author_id, topic.space_id));
       const written = await ctx.database.tx(async (trx) => {
         const current = await findQaTopic(trx, topicId, true);
         if (current?.accepted_post_id === postId) return [];
@@ -100,7 +121,7 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
         }
         await recordActivity(trx, { memberId: member.memberId, kind: 'answer.accepted', occurredAt: at, spaceId: topic.space_id, topicId, postId });
         if (byStaff) await insertAudit(trx, { actorId: member.memberId, action: 'answer.accept', targetType: 'topic', targetId: topicId, before: { postId: current?.accepted_post_id ?? null }, after: { postId }, ip });
-        if (post.author_id === member.memberId) return [];
+        if (!tell) return [];
         const url = `/t/${topic.slug}/${topicId}#post-${post.post_number}`;
         return deps.notices.write(trx, [{ memberId: post.author_id, title: 'Your answer was accepted', text: `Your answer to "${topic.title}" was accepted.`, url, type: 'notice', actorId: member.memberId, at }]);
       });
@@ -156,7 +177,7 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
       const { space } = await spaces.visible(actor, spaceId);
       if (!isQaSpace(space.kind)) throw notQa();
       const limit = query.limit ?? 20;
-      const after = decodeTimeCursor(query.cursor);
+      const after = questionCursor(query.cursor);
       const rows = await listQuestions(db, spaceId, { filter: query.filter ?? 'all', limit, after, includeUnlisted: hasRole(actor, 'moderator') });
       const page = pageOf(rows, limit, (r) => [r.created_at.toISOString(), r.id]);
       return { items: page.items.map(presentQuestion), nextCursor: page.nextCursor };

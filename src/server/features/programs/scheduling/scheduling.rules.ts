@@ -22,6 +22,8 @@ export function payloadProblem(kind: ScheduledKind, payload: SchedulePayload, pu
     if (payload.spaceId !== undefined) return { field: 'spaceId', message: 'An announcement is not posted in a space' };
     if (payload.tags !== undefined && payload.tags.length > 0) return { field: 'tags', message: 'An announcement has no tags' };
     if (payload.endsAt != null && new Date(payload.endsAt).getTime() <= publishAt.getTime()) return { field: 'endsAt', message: 'endsAt must be after publishAt' };
+    if (payload.title.trim() === '') return { field: 'title', message: 'title must not be blank' };
+    if (payload.body.trim() === '') return { field: 'body', message: 'body must not be blank' };
     if (payload.body.length > 20_000) return { field: 'body', message: 'An announcement has at most 20000 characters' };
     return null;
   }

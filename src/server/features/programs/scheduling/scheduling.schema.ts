@@ -3,7 +3,8 @@ import { NullableTimestamp, Timestamp } from '../../../platform/http/schemas';
 import { discussionLimits } from '../../discussions';
 import { Audience } from '../announcements/announcements.schema';
 
-export const scheduleLimits = { listMax: 200 } as const;
+/** claimBatch: items one run publishes at most (the job runs every minute), so a run ends well within its expiry. */
+export const scheduleLimits = { listMax: 200, claimBatch: 50 } as const;
 
 const Kind = Type.Union([Type.Literal('topic'), Type.Literal('article'), Type.Literal('announcement')], { description: 'article: a topic in a knowledge base' });
 const Status = Type.Union([Type.Literal('pending'), Type.Literal('publishing'), Type.Literal('published'), Type.Literal('failed'), Type.Literal('cancelled')]);

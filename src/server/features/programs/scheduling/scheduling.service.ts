@@ -18,7 +18,7 @@ const STALE_MS = 15 * 60_000;
 
 export interface SchedulingDeps {
   discussions: Pick<Discussions, 'spaces' | 'topics'>;
-  announcements: Pick<AnnouncementsService, 'insert'>;
+  announcements: Pick<AnnouncementsService, 'insert' | 'changed'>;
 }
 
 function present(row: ScheduledRow): ScheduledView {
@@ -82,6 +82,7 @@ export function createSchedulingService(ctx: AppContext, deps: SchedulingDeps) {
     if (item.kind === 'announcement') {
       const body = { title: p.title, body: p.body, startsAt: item.publish_at.toISOString(), ...(p.audience ? { audience: p.audience } : {}), ...(p.endsAt !== undefined ? { endsAt: p.endsAt } : {}) };
       const announcementId = await ctx.database.tx((trx) => deps.announcements.insert(trx, actor.memberId, body, now, null, `scheduled item ${item.id}`));
+      await deps.announcements.changed(announcementId);
       return { announcementId, note: null };
     }
     if (p.spaceId === undefined) throw invalid('spaceId', 'No space to publish in');
@@ -149,7 +150,7 @@ export function createSchedulingService(ctx: AppContext, deps: SchedulingDeps) {
     /** Publishes every item due at `now`, each once; the job calls it every minute, staff may call it at once. */
     async runDue(now: Date): Promise<RunReport> {
       let failed = await failStale(db, new Date(now.getTime() - STALE_MS), now);
-      const claimed = await claimDue(db, now);
+      const claimed = await claimDue(db, now, scheduleLimits.claimBatch);
       let published = 0;
       for (const item of claimed) {
         try {

@@ -52,15 +52,18 @@ export async function cancelPending(db: Queryable, id: number, at: Date): Promis
 }
 
 /**
- * Claims every due item (pending → publishing) in one statement: concurrent runs re-check
- * status = 'pending' on the locked rows, so each item is claimed by exactly one run.
+ * Claims up to `limit` due items, the earliest first (pending → publishing), in one statement:
+ * concurrent runs skip the rows another run locked and re-check status = 'pending', so each item is
+ * claimed by exactly one run; what is left waits for the next run.
  */
-export async function claimDue(db: Queryable, now: Date) {
+export async function claimDue(db: Queryable, now: Date, limit: number) {
   return db
     .updateTable('scheduled_items')
     .set({ status: 'publishing', updated_at: now })
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('scheduled_items as due').select('due.id').where('due.status', '=', 'pending').where('due.publish_at', '<=', now).orderBy('due.publish_at').orderBy('due.id').limit(limit).forUpdate().skipLocked(),
+    )
     .where('status', '=', 'pending')
-    .where('publish_at', '<=', now)
     .returning(['id', 'kind', 'author_id', 'publish_at', 'payload'])
     .execute();
 }

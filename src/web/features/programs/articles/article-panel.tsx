@@ -15,7 +15,12 @@ import './articles.css';
 function Contents({ article }: { article: Article }) {
   // Posts load after the page, so a link opened with #h-… scrolls once the contents are known.
   useEffect(() => {
-    const anchor = decodeURIComponent(window.location.hash.slice(1));
+    let anchor: string;
+    try {
+      anchor = decodeURIComponent(window.location.hash.slice(1));
+    } catch {
+      return; // a malformed #fragment (say #%E0) names no heading
+    }
     if (anchor.startsWith('h-')) document.getElementById(anchor)?.scrollIntoView();
   }, [article.topicId]);
   if (article.toc.length === 0) return null;
