@@ -3,7 +3,7 @@ import type { BugReportView } from './bugs.schema';
 import type { BugReportRow } from './bugs.store';
 import { presentLink } from './github.presenter';
 
-export function presentBugReport(row: BugReportRow, voted: boolean, sync: { pending: boolean; error: string | null } | undefined): BugReportView {
+export function presentBugReport(row: BugReportRow, voted: boolean, sync: { pending: boolean; error: string | null } | undefined, staff: boolean): BugReportView {
   return {
     topicId: row.topic_id,
     spaceId: row.space_id,
@@ -21,6 +21,6 @@ export function presentBugReport(row: BugReportRow, voted: boolean, sync: { pend
     replyCount: row.reply_count,
     votes: Number(row.vote_count ?? 0),
     voted,
-    github: presentLink(row, sync),
+    github: presentLink(row, sync, staff),
   };
 }

@@ -33,7 +33,7 @@ export function createBugsService(ctx: AppContext, deps: BugsDeps) {
     const row = await findBugReport(db, topicId);
     if (!row) throw notFound('Bug report not found');
     const voted = actor ? (await votedBy(db, [topicId], actor.memberId)).has(topicId) : false;
-    return presentBugReport(row, voted, (await syncStates(db, [topicId])).get(topicId));
+    return presentBugReport(row, voted, (await syncStates(db, [topicId])).get(topicId), hasRole(actor, 'moderator'));
   }
 
   /** A report in a topic the actor may see; 404 otherwise. */
@@ -81,7 +81,7 @@ export function createBugsService(ctx: AppContext, deps: BugsDeps) {
       const page = pageOf(rows, limit, (r) => [r.topic_id]);
       const ids = page.items.map((r) => r.topic_id);
       const [voted, sync] = await Promise.all([actor ? votedBy(db, ids, actor.memberId) : Promise.resolve(new Set<number>()), syncStates(db, ids)]);
-      return { items: page.items.map((r) => presentBugReport(r, voted.has(r.topic_id), sync.get(r.topic_id))), nextCursor: page.nextCursor };
+      return { items: page.items.map((r) => presentBugReport(r, voted.has(r.topic_id), sync.get(r.topic_id), hasRole(actor, 'moderator'))), nextCursor: page.nextCursor };
     },
 
     /** Staff close or reopen a report: reporter, voters and followers are told; the linked issue gets a comment. */

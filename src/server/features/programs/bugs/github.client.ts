@@ -71,7 +71,7 @@ export function createGitHubClient(outbound: Outbound, apiUrl: string): GitHubCl
   return {
     async createIssue(token, repo, title, body) {
       const issue = (await call(token, 'POST', `/repos/${encode(repo)}/issues`, { title, body })) as { number?: unknown; html_url?: unknown; state?: unknown };
-      if (typeof issue.number !== 'number' || typeof issue.html_url !== 'string') throw new GitHubCallError('GitHub did not answer with an issue', false, null);
+      if (typeof issue.number !== 'number' || typeof issue.html_url !== 'string' || !/^https?:\/\//.test(issue.html_url)) throw new GitHubCallError('GitHub did not answer with an issue', false, null);
       return { number: issue.number, url: issue.html_url, state: issue.state === 'closed' ? 'closed' : 'open' };
     },
     async comment(token, repo, number, body) {

@@ -3,7 +3,7 @@
 // bugs.githubSync job with backoff, and the link shows "sync pending" meanwhile.
 import type { AppContext } from '../../../context';
 import { AppError, invalid, notFound } from '../../../platform/errors';
-import { requireRole, type Actor } from '../../../platform/http/principal';
+import { hasRole, requireRole, type Actor } from '../../../platform/http/principal';
 import type { JobContext } from '../../../platform/jobs/jobs';
 import { insertAudit } from '../../audit';
 import type { Discussions } from '../../discussions';
@@ -30,10 +30,10 @@ export function createLinksService(ctx: AppContext, deps: LinksDeps) {
   const db = ctx.database.db;
   const topicUrl = (t: { id: number; slug: string }) => `${ctx.config.publicUrl}/t/${t.slug}/${t.id}`;
 
-  async function present(topicId: number): Promise<TopicLinkView> {
+  async function present(actor: Actor, topicId: number): Promise<TopicLinkView> {
     const row = await findLink(db, topicId);
     if (!row) return { topicId, link: null };
-    return { topicId, link: presentLink(row, (await syncStates(db, [topicId])).get(topicId)) };
+    return { topicId, link: presentLink(row, (await syncStates(db, [topicId])).get(topicId), hasRole(actor, 'moderator')) };
   }
 
   /** Staff, a topic they can see, in a bugs or ideas space. */
@@ -95,7 +95,7 @@ export function createLinksService(ctx: AppContext, deps: LinksDeps) {
 
     async read(actor: Actor, topicId: number): Promise<TopicLinkView> {
       await deps.discussions.topics.visibleTopic(actor, topicId);
-      return present(topicId);
+      return present(actor, topicId);
     },
 
     async link(actor: Actor, topicId: number, body: LinkIssueBody, ip: string | null): Promise<TopicLinkView> {
@@ -108,7 +108,7 @@ export function createLinksService(ctx: AppContext, deps: LinksDeps) {
           await saveLink(trx, { topicId, repo: ref.repo, number: ref.number, url: ref.url, state: null, linkedBy: staff.memberId });
           await insertAudit(trx, { actorId: staff.memberId, action: 'topic.githubLink', targetType: 'topic', targetId: topicId, after: { url: ref.url }, ip });
         });
-        return present(topicId);
+        return present(actor, topicId);
       }
       const repo = body.repo ?? (await deps.settings.effective()).defaultRepo;
       if (!repo) throw invalid('repo', 'Name the repository (owner/name) or set a default one in the admin settings');
@@ -127,7 +127,7 @@ export function createLinksService(ctx: AppContext, deps: LinksDeps) {
         if (!error.transient) throw new AppError('github_failed', error.message);
         await queue(topicId, 'create_issue', markdown, error.message);
       }
-      return present(topicId);
+      return present(actor, topicId);
     },
 
     async unlink(actor: Actor, topicId: number, ip: string | null): Promise<void> {
