@@ -1,13 +1,13 @@
 // Spaces: where topics live, each public or private, with rights granted to groups.
 import type { AppContext } from '../../../context';
 import { AppError, invalid, notFound, pgCodes, pgErrorCode } from '../../../platform/errors';
-import { hasRole, requireRole, type Actor } from '../../../platform/http/principal';
+import { hasRole, requireRole, type Actor, type Principal } from '../../../platform/http/principal';
 import { insertAudit } from '../../audit';
 import type { GroupsService } from '../../groups';
 import { spaceAccess, type SpaceAccess } from '../discussions.rules';
 import { cacheTags, type ReadCache } from '../read-cache';
 import type { CreateSpaceBody, SpacePermissionsBody, SpacePermissionsView, SpaceView, UpdateSpaceBody } from './spaces.schema';
-import { findSpace, insertSpace, listGrants, listSpaces, replaceGrants, touchSpace, updateSpace, type GrantRow, type SpaceRow } from './spaces.store';
+import { findSpace, insertSpace, listGrants, listSpaces, replaceGrants, touchSpace, updateSpace, viewersByIds, type GrantRow, type SpaceRow } from './spaces.store';
 
 function present(row: SpaceRow, access: SpaceAccess): SpaceView {
   return {
@@ -113,6 +113,29 @@ export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService,
       const ids: number[] = [];
       for (const [spaceId, list] of grants) if (list.some((g) => g.canModerate && viewer.groups.includes(g.groupName))) ids.push(spaceId);
       return ids;
+    },
+
+    /**
+     * The members among ids who may see every one of the spaces (a notice that names a topic goes to
+     * them only: not to someone who lost sight of it when the space went private or they left a group).
+     */
+    async membersWhoSee(spaceIds: readonly number[], memberIds: readonly number[]): Promise<Set<number>> {
+      const seen = async (viewer: SpaceViewer): Promise<boolean> => {
+        const ids = new Set((await seenSpaces(viewer)).map(({ space }) => space.id));
+        return spaceIds.every((id) => ids.has(id));
+      };
+      const rows = await viewersByIds(db, [...new Set(memberIds)]);
+      // What guests see, every member sees.
+      if (await seen(await viewerOf(null))) return new Set(rows.map((r) => r.member_id));
+      const out = new Set<number>();
+      for (const row of rows) {
+        const actor: Principal = {
+          memberId: row.member_id, username: row.username, role: row.role, trustLevel: row.trust_level, emailConfirmed: true, via: 'session', scope: 'read',
+          sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
+        };
+        if (await seen(await viewerOf(actor))) out.add(row.member_id);
+      }
+      return out;
     },
 
     /** Ids of every space the viewer may see (its parent too): the filter for search, feeds and realtime. */

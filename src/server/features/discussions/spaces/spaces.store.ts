@@ -126,3 +126,15 @@ export async function refreshLastPosted(db: Queryable, spaceIds: readonly number
     .where('id', 'in', [...spaceIds])
     .execute();
 }
+
+/** The live members among ids, with what it takes to work out which spaces they may see. */
+export async function viewersByIds(db: Queryable, memberIds: readonly number[]) {
+  if (memberIds.length === 0) return [];
+  return db
+    .selectFrom('accounts')
+    .innerJoin('members', 'members.id', 'accounts.member_id')
+    .select(['accounts.member_id', 'accounts.username', 'accounts.role', 'members.trust_level'])
+    .where('accounts.member_id', 'in', [...memberIds])
+    .where('members.deleted_at', 'is', null)
+    .execute();
+}

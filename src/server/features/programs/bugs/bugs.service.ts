@@ -10,7 +10,6 @@ import { insertAudit } from '../../audit';
 import type { Discussions } from '../../discussions';
 import type { HeldPost } from '../../discussions';
 import type { ModerationNotices } from '../../moderation';
-import { createAudience } from './audience.service';
 import { presentBugReport } from './bugs.presenter';
 import { statusNotice } from './bugs.rules';
 import type { BugReportBody, BugReportListQuery, BugReportPage, BugReportView, BugStatusBody, BugVoteView } from './bugs.schema';
@@ -27,7 +26,6 @@ export interface BugsDeps {
 
 export function createBugsService(ctx: AppContext, deps: BugsDeps) {
   const db = ctx.database.db;
-  const audience = createAudience(ctx, deps.discussions.spaces);
 
   async function view(actor: Actor, topicId: number): Promise<BugReportView> {
     const row = await findBugReport(db, topicId);
@@ -92,7 +90,7 @@ export function createBugsService(ctx: AppContext, deps: BugsDeps) {
       const comment = body.comment ?? '';
       const at = new Date();
       // Not about a deleted or held topic, and only to members who still see its space.
-      const told = topic.deleted_at !== null ? [] : (await audience(topic.space_id, await interestedMembers(db, topicId))).filter((id) => id !== staff.memberId);
+      const told = topic.deleted_at !== null ? [] : [...(await deps.discussions.spaces.membersWhoSee([topic.space_id], await interestedMembers(db, topicId)))].filter((id) => id !== staff.memberId).sort((a, b) => a - b);
       const written = await ctx.database.tx(async (trx) => {
         const before = await lockBugStatus(trx, topicId);
         if (before === undefined) throw notFound('Bug report not found');

@@ -100,15 +100,3 @@ export async function firstPostBody(db: Queryable, topicId: number): Promise<str
   const row = await db.selectFrom('posts').select('body').where('topic_id', '=', topicId).where('post_number', '=', 1).executeTakeFirst();
   return row?.body ?? '';
 }
-
-/** The members (not deleted) with what decides which spaces they see. */
-export async function readersOf(db: Queryable, memberIds: readonly number[]) {
-  if (memberIds.length === 0) return [];
-  return db
-    .selectFrom('accounts as a')
-    .innerJoin('members as m', 'm.id', 'a.member_id')
-    .select(['a.member_id', 'a.username', 'a.role', 'm.trust_level'])
-    .where('a.member_id', 'in', [...memberIds])
-    .where('m.deleted_at', 'is', null)
-    .execute();
-}

@@ -8,7 +8,6 @@ import type { BugStatus } from '../../../platform/db/schema-bugs';
 import { insertAudit } from '../../audit';
 import type { Discussions } from '../../discussions';
 import type { ModerationNotices } from '../../moderation';
-import { createAudience } from './audience.service';
 import { ideaIssueNotice, statusNotice } from './bugs.rules';
 import { interestedMembers, setBugStatus } from './bugs.store';
 import { readIssueEvent, verifySignature } from './github.rules';
@@ -37,7 +36,6 @@ const actions: Record<string, BugStatus> = { closed: 'closed', reopened: 'open' 
 
 export function createWebhookService(ctx: AppContext, deps: { settings: GitHubSettings; notices: ModerationNotices; discussions: Pick<Discussions, 'spaces'> }) {
   const log = ctx.logger.child({ feature: 'github-webhook' });
-  const audience = createAudience(ctx, deps.discussions.spaces);
 
   return {
     async receive(delivery: Delivery): Promise<{ code: 200 | 202; result: WebhookResult }> {
@@ -92,7 +90,7 @@ export function createWebhookService(ctx: AppContext, deps: { settings: GitHubSe
       if (outcome.kind === 'action') return ignored(`The ${event.action} action changes nothing here`);
       // After the commit, to the members who still see the topic's space (visibility is read outside the transaction).
       const notices: Notice[] = [];
-      for (const t of outcome.told) for (const memberId of await audience(t.spaceId, t.memberIds)) notices.push({ memberId, ...t.notice });
+      for (const t of outcome.told) for (const memberId of await deps.discussions.spaces.membersWhoSee([t.spaceId], t.memberIds)) notices.push({ memberId, ...t.notice });
       await deps.notices.send(notices);
       for (const c of outcome.changed) await ctx.bus.emit('topic.updated', c);
       log.info({ deliveryId: delivery.deliveryId, issue, action: event.action, topics: outcome.changed.map((c) => c.topicId) }, 'GitHub webhook applied');

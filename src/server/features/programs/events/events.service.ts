@@ -11,7 +11,6 @@ import { recordActivity } from '../../activities';
 import { insertAudit } from '../../audit';
 import { renderMarkdown } from '../../discussions';
 import type { ModerationNotices } from '../../moderation';
-import { createAudience } from './audience.service';
 import type { ProgramDeps } from '../index';
 import { checkEventFields, eventTopicBody, formatInZone, hasLiveTopic, promotedNotice, seatsToFill, type EventFields, type EventInput } from './events.rules';
 import { presentEvent } from './events.presenter';
@@ -27,12 +26,11 @@ export const isHost = (actor: Actor, row: Pick<EventRow, 'creator_id'>): boolean
 
 export function createEventsService(ctx: AppContext, deps: EventDeps) {
   const db = ctx.database.db;
-  const audience = createAudience(ctx, deps.discussions.spaces);
 
-  /** After the commit: the notices that reach members who still see the event (see audience.service). */
+  /** After the commit: the notices that reach members who still see the event (spaces.membersWhoSee). */
   async function tell(row: Pick<EventRow, 'space_id' | 'topic_id' | 'topic_deleted_at'>, notices: readonly Notice[]): Promise<number> {
     if (notices.length === 0 || !hasLiveTopic(row)) return 0;
-    const seeing = new Set(await audience(row.space_id, notices.map((n) => n.memberId)));
+    const seeing = await deps.discussions.spaces.membersWhoSee([row.space_id], notices.map((n) => n.memberId));
     const sent = notices.filter((n) => seeing.has(n.memberId));
     await deps.notices.send(sent);
     return sent.length;

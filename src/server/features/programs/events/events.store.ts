@@ -139,15 +139,3 @@ export async function setEventTopic(db: Queryable, id: number, topicId: number):
 export async function deleteEvent(db: Queryable, id: number): Promise<void> {
   await db.deleteFrom('events').where('id', '=', id).execute();
 }
-
-/** The members (not deleted) with what decides which spaces they see. */
-export async function readersOf(db: Queryable, memberIds: readonly number[]) {
-  if (memberIds.length === 0) return [];
-  return db
-    .selectFrom('accounts as a')
-    .innerJoin('members as m', 'm.id', 'a.member_id')
-    .select(['a.member_id', 'a.username', 'a.role', 'm.trust_level'])
-    .where('a.member_id', 'in', [...memberIds])
-    .where('m.deleted_at', 'is', null)
-    .execute();
-}

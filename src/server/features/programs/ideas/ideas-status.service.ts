@@ -2,7 +2,7 @@
 // a duplicate into the idea it repeats (its votes move there, it is closed and points there).
 import type { AppContext } from '../../../context';
 import { AppError, invalid, notFound } from '../../../platform/errors';
-import { requireRole, type Actor, type Principal } from '../../../platform/http/principal';
+import { requireRole, type Actor } from '../../../platform/http/principal';
 import type { IdeaStatus } from '../../../platform/db/schema-ideas';
 import { insertAudit } from '../../audit';
 import { renderMarkdown } from '../../discussions';
@@ -11,13 +11,13 @@ import type { ModerationNotices } from '../../moderation';
 import type { IdeaAccess, IdeasService } from './ideas.service';
 import { decideStatus, mergeNotice, noticeRecipients, statusNotice } from './ideas.rules';
 import type { IdeaMergeBody, IdeaMergeView, IdeaStatusBody, IdeaView } from './ideas.schema';
-import { addToVoteCount, closeTopic, lockIdea, moveVotes, viewersByIds, voterIds, writeStatus } from './ideas.store';
+import { addToVoteCount, closeTopic, lockIdea, moveVotes, voterIds, writeStatus } from './ideas.store';
 
 export interface IdeaStatusDeps {
   access: IdeaAccess;
   ideas: Pick<IdeasService, 'get'>;
   notices: ModerationNotices;
-  spaces: Pick<Discussions['spaces'], 'viewerOf' | 'visibleSpaceIds'>;
+  spaces: Pick<Discussions['spaces'], 'membersWhoSee'>;
 }
 
 const topicUrl = (topic: { id: number; slug: string }): string => `/t/${topic.slug}/${topic.id}`;
@@ -26,24 +26,6 @@ export function createIdeaStatusService(ctx: AppContext, deps: IdeaStatusDeps) {
   const { access, notices } = deps;
   const db = ctx.database.db;
 
-  /**
-   * The members among ids who may see every one of the spaces: a notice names the idea and carries
-   * staff's comment, so someone who lost sight of the board (it went private, they left its group)
-   * is not told. Asked before the transaction: the space rights are read outside it.
-   */
-  async function whoSee(memberIds: readonly number[], spaceIds: readonly number[]): Promise<Set<number>> {
-    const out = new Set<number>();
-    for (const row of await viewersByIds(db, [...new Set(memberIds)])) {
-      const viewer: Principal = {
-        memberId: row.member_id, username: row.username, role: row.role, trustLevel: row.trust_level, emailConfirmed: true, via: 'session', scope: 'read',
-        sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
-      };
-      const seen = new Set(await deps.spaces.visibleSpaceIds(await deps.spaces.viewerOf(viewer)));
-      if (spaceIds.every((id) => seen.has(id))) out.add(row.member_id);
-    }
-    return out;
-  }
-
   return {
     async setStatus(actor: Actor, topicId: number, body: IdeaStatusBody, ip: string | null): Promise<IdeaView> {
       const staff = requireRole(actor, 'moderator', 'Only staff can set the status of an idea');
@@ -51,7 +33,7 @@ export function createIdeaStatusService(ctx: AppContext, deps: IdeaStatusDeps) {
       if (topic.deleted_at !== null) throw notFound('Topic not found');
       const comment = (body.comment ?? '').trim();
       const at = new Date();
-      const seeing = await whoSee([...(await voterIds(db, topicId)), topic.author_id], [topic.space_id]);
+      const seeing = await deps.spaces.membersWhoSee([topic.space_id], [...(await voterIds(db, topicId)), topic.author_id]);
       const result = await ctx.database.tx(async (trx) => {
         const idea = await lockIdea(trx, topicId);
         if (idea.merged_into_id !== null) throw new AppError('idea_merged', 'This idea was merged into another one');
@@ -83,7 +65,7 @@ export function createIdeaStatusService(ctx: AppContext, deps: IdeaStatusDeps) {
       if (into.deleted_at !== null) throw notFound('The idea to merge into was not found');
       const comment = (body.comment ?? '').trim();
       const at = new Date();
-      const seeing = await whoSee([...(await voterIds(db, topicId)), topic.author_id], [topic.space_id, into.space_id]);
+      const seeing = await deps.spaces.membersWhoSee([topic.space_id, into.space_id], [...(await voterIds(db, topicId)), topic.author_id]);
       const result = await ctx.database.tx(async (trx) => {
         // Both rows locked in id order, so two merges of the same pair cannot deadlock.
         const [first, second] = topicId < into.id ? [topicId, into.id] : [into.id, topicId];

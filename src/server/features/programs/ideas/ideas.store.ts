@@ -124,15 +124,3 @@ export async function duplicatesOf(db: Queryable, topicId: number) {
     .orderBy('topics.id')
     .execute();
 }
-
-/** The live members among ids, as much as it takes to ask what spaces they may see. */
-export async function viewersByIds(db: Queryable, memberIds: readonly number[]) {
-  if (memberIds.length === 0) return [];
-  return db
-    .selectFrom('accounts')
-    .innerJoin('members', 'members.id', 'accounts.member_id')
-    .select(['accounts.member_id', 'accounts.username', 'accounts.role', 'members.trust_level'])
-    .where('accounts.member_id', 'in', memberIds)
-    .where('members.deleted_at', 'is', null)
-    .execute();
-}

@@ -14,7 +14,7 @@ import type { BadgesService } from '../badges/badges.service';
 import { presentAnswer, presentQuestion, presentStats } from './qa.presenter';
 import { acceptEarns, acceptProblem, countsAsAnswer, isQaSpace, mayAccept, raise, voteProblem } from './qa.rules';
 import type { QaStatsQuery, QaStatsView, QuestionPage, QuestionQuery, TopicQaView, VoteView } from './qa.schema';
-import { deleteVote, findAnswerPost, findAnswerWithAuthor, findQaTopic, findViewer, insertVote, listQuestions, missingFirstAnswers, myVotes, qaStats, recordFirstAnswer, setAccepted, voteCounts, votesOn } from './qa.store';
+import { deleteVote, findAnswerPost, findAnswerWithAuthor, findQaTopic, insertVote, listQuestions, missingFirstAnswers, myVotes, qaStats, recordFirstAnswer, setAccepted, voteCounts, votesOn } from './qa.store';
 import { addReputation, removeReputation } from './reputation.store';
 
 export interface QaDeps {
@@ -45,17 +45,6 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
     if (topic.deleted_at !== null) throw notFound('Topic not found');
     const { space } = await spaces.visible(actor, topic.space_id);
     return { topic, access, space };
-  }
-
-  /** Whether the member may still see the space: a notice names the question, so only they are told. */
-  async function maySee(memberId: number, spaceId: number): Promise<boolean> {
-    const row = await findViewer(db, memberId);
-    if (!row) return false;
-    const viewer: Principal = {
-      memberId: row.member_id, username: row.username, role: row.role, trustLevel: row.trust_level, emailConfirmed: true, via: 'session', scope: 'read',
-      sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
-    };
-    return (await spaces.visibleSpaceIds(await spaces.viewerOf(viewer))).includes(spaceId);
   }
 
   async function moderates(actor: Actor, spaceId: number): Promise<boolean> {
@@ -110,7 +99,7 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
       raise(acceptProblem({ kind: space.kind, topicId: post.topic_id, postNumber: post.post_number, authorId: post.author_id, askerId: topic.author_id }, topicId));
       const { qaReputation } = await deps.settings.get();
       const at = new Date();
-      const tell = post.author_id !== member.memberId && (await maySee(post.author_id, topic.space_id));
+      const tell = post.author_id !== member.memberId && (await spaces.membersWhoSee([topic.space_id], [post.author_id])).has(post.author_id);
       const written = await ctx.database.tx(async (trx) => {
         const current = await findQaTopic(trx, topicId, true);
         if (current?.accepted_post_id === postId) return [];

@@ -155,14 +155,3 @@ export async function qaStats(db: Queryable, spaceId: number, since: Date) {
     .where('t.created_at', '>=', since)
     .executeTakeFirstOrThrow();
 }
-
-/** A live member, as much as it takes to ask what spaces they may see. */
-export async function findViewer(db: Queryable, memberId: number) {
-  return db
-    .selectFrom('accounts')
-    .innerJoin('members', 'members.id', 'accounts.member_id')
-    .select(['accounts.member_id', 'accounts.username', 'accounts.role', 'members.trust_level'])
-    .where('accounts.member_id', '=', memberId)
-    .where('members.deleted_at', 'is', null)
-    .executeTakeFirst();
-}
