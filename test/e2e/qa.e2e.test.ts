@@ -106,6 +106,15 @@ void test('ask, answer, vote, accept; leaderboard and badge', { timeout: 180_000
   await visible(ada.page.getByRole('button', { name: '365 days', pressed: true }));
   assert.equal(await ana.page.getByTestId('qa-stats').count(), 0, 'members do not see the staff figures');
 
+  // 9. The admin changes what an up-vote earns in Admin → Settings; the setting is saved.
+  await ada.page.goto('/admin?tab=settings');
+  const reputation = ada.page.getByRole('form', { name: 'Q&A reputation' });
+  await reputation.getByLabel('Points per up-vote').fill('5');
+  await reputation.getByRole('button', { name: 'Save reputation settings' }).click();
+  await visible(reputation.getByText('Reputation settings saved.'));
+  const saved = await admin.client.get<{ qaReputation: { accepted: number; upvote: number } }>('/api/admin/settings');
+  assert.deepEqual(saved.body.qaReputation, { accepted: 15, upvote: 5 });
+
   assert.deepEqual(errors, []);
   for (const context of [ada.context, ana.context, ben.context]) await context.close();
 });
