@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from '../src/server/config';
 import { REACTIONS } from '../src/server/features/discussions';
 import { StartupError, dataDirLayout, lockHolder } from '../src/server/platform/db/data-dir';
 import type { Role } from '../src/server/platform/db/schema';
-import type { Principal } from '../src/server/platform/http/principal';
+import { memberPrincipal, type Principal } from '../src/server/platform/http/principal';
 import { createLogger } from '../src/server/platform/logger';
 import { startRuntime, type Runtime } from '../src/server/runtime';
 import { demoClock, type Db } from './demo-clock';
@@ -391,10 +391,7 @@ function writeBody(rng: Random, first: boolean, mentionable: MemberPlan[]): stri
 // Running it
 
 function principal(member: { id: number; username: string; role: Role }): Principal {
-  return {
-    memberId: member.id, username: member.username, role: member.role, trustLevel: 2, emailConfirmed: true, via: 'session', scope: 'admin',
-    sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
-  };
+  return memberPrincipal({ memberId: member.id, username: member.username, role: member.role, trustLevel: 2 }, 'admin');
 }
 
 function progress(label: string, done: number, total: number): void {

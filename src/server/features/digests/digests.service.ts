@@ -2,7 +2,7 @@
 // so a retried or doubled run never sends twice), and single notification emails to members away.
 import type { AppContext } from '../../context';
 import type { DigestFrequency } from '../../platform/db/schema';
-import { requireRole, type Actor, type Principal } from '../../platform/http/principal';
+import { memberPrincipal, requireRole, type Actor, type Principal } from '../../platform/http/principal';
 import { sendMail } from '../../platform/mail/send';
 import type { Discussions } from '../discussions';
 import { builtInGroupsOf } from '../groups';
@@ -37,10 +37,7 @@ export interface DigestRunReport {
 
 /** The member as a viewer, to ask the spaces service what they may see. */
 function asViewer(m: MemberMailRow): Principal {
-  return {
-    memberId: m.member_id, username: m.username, role: m.role, trustLevel: m.trust_level, emailConfirmed: true, via: 'session', scope: 'read',
-    sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
-  };
+  return memberPrincipal({ memberId: m.member_id, username: m.username, role: m.role, trustLevel: m.trust_level }, 'read');
 }
 
 /**

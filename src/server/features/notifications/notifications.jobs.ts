@@ -2,7 +2,7 @@
 // handled, so that several processes on one database do not notify twice.
 import type { AppContext } from '../../context';
 import { AppError } from '../../platform/errors';
-import type { Principal } from '../../platform/http/principal';
+import { memberPrincipal, type Principal } from '../../platform/http/principal';
 import { mentionedMemberIds } from './mentions.service';
 import { effectiveLevel, reactionReaches, recipientsOfPost } from './notifications.rules';
 import type { DiscussionsAccess } from './notifications.service';
@@ -13,10 +13,7 @@ import { quotedPosts } from './quotes.rules';
 
 /** The recipient as a viewer, to ask the discussions rules what they may see. */
 function asViewer(r: RecipientRow): Principal {
-  return {
-    memberId: r.member_id, username: r.username, role: r.role, trustLevel: r.trust_level, emailConfirmed: true, via: 'session', scope: 'read',
-    sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
-  };
+  return memberPrincipal({ memberId: r.member_id, username: r.username, role: r.role, trustLevel: r.trust_level }, 'read');
 }
 
 export function subscribeNotifications(ctx: AppContext, discussions: DiscussionsAccess): void {

@@ -19,6 +19,17 @@ export interface Principal {
 
 export type Actor = Principal | null;
 
+/**
+ * A member as the server itself acts for them (a job, a seed, asking what a notice's recipient may
+ * see): no session or API key behind it; `scope` caps what it may do like a key's would.
+ */
+export function memberPrincipal(member: { memberId: number; username: string; role: Role; trustLevel: number }, scope: ApiKeyScope): Principal {
+  return {
+    memberId: member.memberId, username: member.username, role: member.role, trustLevel: member.trustLevel, emailConfirmed: true, via: 'session', scope,
+    sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
+  };
+}
+
 export type AuthMode = 'public' | 'member';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 // Spaces: where topics live, each public or private, with rights granted to groups.
 import type { AppContext } from '../../../context';
 import { AppError, invalid, notFound, pgCodes, pgErrorCode } from '../../../platform/errors';
-import { hasRole, requireRole, type Actor, type Principal } from '../../../platform/http/principal';
+import { hasRole, memberPrincipal, requireRole, type Actor } from '../../../platform/http/principal';
 import { insertAudit } from '../../audit';
 import type { GroupsService } from '../../groups';
 import { spaceAccess, type SpaceAccess } from '../discussions.rules';
@@ -129,10 +129,7 @@ export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService,
       if (await seen(await viewerOf(null))) return new Set(rows.map((r) => r.member_id));
       const out = new Set<number>();
       for (const row of rows) {
-        const actor: Principal = {
-          memberId: row.member_id, username: row.username, role: row.role, trustLevel: row.trust_level, emailConfirmed: true, via: 'session', scope: 'read',
-          sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
-        };
+        const actor = memberPrincipal({ memberId: row.member_id, username: row.username, role: row.role, trustLevel: row.trust_level }, 'read');
         if (await seen(await viewerOf(actor))) out.add(row.member_id);
       }
       return out;

@@ -4,7 +4,7 @@
 import type { AppContext } from '../../../context';
 import { AppError, forbidden } from '../../../platform/errors';
 import { decodeTimeCursor, pageOf } from '../../../platform/http/cursor';
-import { requireMember, type Actor, type Principal } from '../../../platform/http/principal';
+import { memberPrincipal, requireMember, type Actor, type Principal } from '../../../platform/http/principal';
 import type { Discussions } from '../../discussions';
 import type { MessagesService } from '../../messages';
 import type { SettingsService } from '../../settings';
@@ -24,10 +24,7 @@ export type WelcomeOutcome = 'sent' | 'already_sent' | 'disabled' | 'not_signup'
 
 /** A staff account acting from a background job (like the digests and notifications jobs do). */
 function asSender(account: AccountFacts): Principal {
-  return {
-    memberId: account.member_id, username: account.username, role: account.role, trustLevel: account.trust_level, emailConfirmed: true, via: 'session', scope: 'write',
-    sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
-  };
+  return memberPrincipal({ memberId: account.member_id, username: account.username, role: account.role, trustLevel: account.trust_level }, 'write');
 }
 
 export function createOnboardingService(ctx: AppContext, deps: OnboardingDeps) {

@@ -4,7 +4,7 @@
 // topic) or by writing the announcement; a failure is recorded for staff to read.
 import type { AppContext } from '../../../context';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
-import { hasRole, requireRole, type Actor, type Principal } from '../../../platform/http/principal';
+import { hasRole, memberPrincipal, requireRole, type Actor, type Principal } from '../../../platform/http/principal';
 import { insertAudit } from '../../audit';
 import type { Discussions } from '../../discussions';
 import type { AnnouncementsService } from '../announcements/announcements.service';
@@ -46,10 +46,7 @@ function present(row: ScheduledRow): ScheduledView {
 /** The author as a principal, as they are now: gone, suspended or no longer staff → the item fails. */
 function asAuthor(row: NonNullable<Awaited<ReturnType<typeof findAuthor>>>, now: Date): Principal {
   if (row.suspended_until !== null && row.suspended_until.getTime() > now.getTime()) throw new AppError('account_suspended', 'The author is suspended');
-  const principal: Principal = {
-    memberId: row.id, username: row.username, role: row.role, trustLevel: row.trust_level, emailConfirmed: true, via: 'session', scope: 'write',
-    sessionId: undefined, sessionExpiresAt: undefined, csrfToken: undefined, credentialHash: '',
-  };
+  const principal = memberPrincipal({ memberId: row.id, username: row.username, role: row.role, trustLevel: row.trust_level }, 'write');
   if (!hasRole(principal, 'moderator')) throw forbidden('The author is no longer staff');
   return principal;
 }
