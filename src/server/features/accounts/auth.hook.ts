@@ -1,9 +1,11 @@
 // Authenticates every request (session cookie or bearer API key) and enforces the route's auth mode,
 // CSRF for cookie sessions and the scope of API keys, before the body is even validated.
+import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import type { ApiKeyScope } from '../../platform/db/schema';
 import type { CounterStore } from '../../platform/http/counters';
+import type { PeekViewer } from '../../platform/http/hot-lane';
 import type { Principal } from '../../platform/http/principal';
 import { constantTimeEqual } from '../../platform/safety/tokens';
 import type { CredentialResolver } from './credentials';
@@ -91,4 +93,19 @@ export function registerAuthHook(app: FastifyInstance, resolver: CredentialResol
     request.principal = principal;
     enforce(request, principal);
   });
+}
+
+/**
+ * For the hot lane: the member behind a request's session cookie if the credential cache holds it fresh,
+ * null without a session cookie (a guest, as authenticate() has it), undefined when only a lookup can tell.
+ */
+export function peekSessionMember(resolver: CredentialResolver): PeekViewer {
+  return (request) => {
+    const header = request.headers.cookie;
+    if (header === undefined || !header.includes(SESSION_COOKIE)) return null;
+    // The parser @fastify/cookie gives request.cookies, so both read the same token.
+    const token = cookie.parse(header)[SESSION_COOKIE];
+    if (!token) return null;
+    return resolver.peekSession(token)?.memberId;
+  };
 }

@@ -54,6 +54,18 @@ export class CredentialResolver {
     return this.#resolve(`s:${this.#hashOf(token)}`, (hash) => this.#loadSession(hash));
   }
 
+  /**
+   * The principal of a session token resolved earlier, without waiting: undefined unless the cached
+   * entry is fresh, unexpired and needs no touch (whoever gets undefined resolves it the usual way).
+   */
+  peekSession(token: string): Principal | undefined {
+    const cached = this.#entries.get(`s:${this.#hashOf(token)}`);
+    if (cached === undefined) return undefined;
+    const now = Date.now();
+    const fresh = now - cached.loadedAt < CACHE_TTL_MS && cached.expiresAt > now && now - cached.touchedAt <= TOUCH_EVERY_MS;
+    return fresh ? cached.principal : undefined;
+  }
+
   async fromApiKey(token: string): Promise<Credential | undefined> {
     return this.#resolve(`k:${this.#hashOf(token)}`, (hash) => this.#loadApiKey(hash));
   }

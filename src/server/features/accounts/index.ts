@@ -5,7 +5,8 @@ import type { Role, TokenPurpose } from '../../platform/db/schema';
 import type { SettingsService } from '../settings';
 import { registerAccountsRoutes } from './accounts.routes';
 import { countAdmins, findAccountById, findAccountByUsername } from './accounts.store';
-import { registerAuthHook } from './auth.hook';
+import type { PeekViewer } from '../../platform/http/hot-lane';
+import { peekSessionMember, registerAuthHook } from './auth.hook';
 import { registerMembersRoutes } from './members.routes';
 import { createMembersService, type MembersService } from './members.service';
 import { CredentialResolver, type ApiKeyLookup } from './credentials';
@@ -84,9 +85,13 @@ export function createAccounts(ctx: AppContext, settings: SettingsService, apiKe
   };
 }
 
-/** The authentication hook must be registered before any route and before rate limiting. */
-export function registerAuthentication(app: FastifyInstance, ctx: AppContext, accounts: Accounts): void {
+/**
+ * The authentication hook must be registered before any route and before rate limiting. Gives back how
+ * the hot lane tells a request's member without waiting.
+ */
+export function registerAuthentication(app: FastifyInstance, ctx: AppContext, accounts: Accounts): PeekViewer {
   registerAuthHook(app, accounts.resolver, ctx.config.publicUrl.startsWith('https:'), ctx.counters);
+  return peekSessionMember(accounts.resolver);
 }
 
 export function registerAccounts(app: FastifyInstance, ctx: AppContext, accounts: Accounts): void {

@@ -13,6 +13,18 @@ interface Entry<V> {
   tags: readonly string[];
 }
 
+/** Where a stored object value lives, so that whoever holds the value can ask whether it is still the cached one. */
+const origins = new WeakMap<object, { cache: TaggedCache<unknown>; key: string }>();
+
+/**
+ * Whether an object that a TaggedCache stored is still stored under its key (not purged, evicted or
+ * replaced). Counts as a hit and marks the entry as recently used, as a get would.
+ */
+export function isStillCached(value: object): boolean {
+  const origin = origins.get(value);
+  return origin !== undefined && origin.cache.holds(origin.key, value);
+}
+
 export class TaggedCache<V> {
   readonly #entries = new Map<string, Entry<V>>();
   readonly #keysByTag = new Map<string, Set<string>>();
@@ -46,6 +58,16 @@ export class TaggedCache<V> {
     return { value, hit: false };
   }
 
+  /** Whether key still holds exactly this value; a hit if so. */
+  holds(key: string, value: V): boolean {
+    const found = this.#entries.get(key);
+    if (found === undefined || found.value !== value) return false;
+    this.#hits++;
+    this.#entries.delete(key);
+    this.#entries.set(key, found);
+    return true;
+  }
+
   /** Drops the entries carrying any of the tags. */
   purge(...tags: string[]): void {
     for (const tag of tags) {
@@ -71,6 +93,7 @@ export class TaggedCache<V> {
   #store(key: string, value: V, tags: readonly string[]): void {
     this.#delete(key);
     this.#entries.set(key, { value, tags });
+    if (typeof value === 'object' && value !== null) origins.set(value, { cache: this, key });
     for (const tag of tags) {
       let keys = this.#keysByTag.get(tag);
       if (!keys) this.#keysByTag.set(tag, (keys = new Set()));

@@ -4,7 +4,7 @@
 import zlib from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 
-const MIN_BYTES = 1024;
+export const MIN_GZIP_BYTES = 1024;
 const compressed = new WeakMap<Buffer, Buffer>();
 
 /** Whether Accept-Encoding allows gzip: listed (or `*`) without q=0. */
@@ -30,6 +30,6 @@ export function gzipOf(body: Buffer): Buffer {
 
 export function sendBytes(reply: FastifyReply, body: Buffer): FastifyReply {
   reply.header('vary', 'accept-encoding');
-  if (body.length < MIN_BYTES || !acceptsGzip(reply.request.headers['accept-encoding'])) return reply.send(body);
+  if (body.length < MIN_GZIP_BYTES || !acceptsGzip(reply.request.headers['accept-encoding'])) return reply.send(body);
   return reply.header('content-encoding', 'gzip').send(gzipOf(body));
 }

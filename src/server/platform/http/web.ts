@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isStillCached } from '../cache/tagged-cache';
 import { sendBytes } from './compressed';
 import { sendRouteNotFound } from './error-handler';
+import { rememberHot } from './hot-lane';
 
 /** The Content-Security-Policy of every HTML page: the app and the server-rendered public pages. */
 export const htmlCsp = [
@@ -29,7 +31,8 @@ export interface HtmlPage {
   body: string;
 }
 
-export type SendHtmlPage = (reply: FastifyReply, page: HtmlPage) => Promise<FastifyReply>;
+/** Sends a page; `cachedAs` is the read-cache value the page came from, if any, so the hot lane may send it again while it stays cached. */
+export type SendHtmlPage = (reply: FastifyReply, page: HtmlPage, cachedAs?: object) => Promise<FastifyReply>;
 
 const escapeTitle = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -67,11 +70,17 @@ export function htmlPages(webDir: string): SendHtmlPage {
     return app.test(html) ? html.replace(app, () => `<div id="app">${page.body}</div>`) : html.replace(/<body[^>]*>/, (tag) => `${tag}<div id="app">${page.body}</div>`);
   }
 
-  return async (reply, page) => {
+  return async (reply, page, cachedAs) => {
     const source = await currentTemplate();
     let html = composed.get(page);
     if (html === undefined) composed.set(page, (html = Buffer.from(compose(source, page))));
-    return sendBytes(reply.code(page.status).header('content-security-policy', htmlCsp).header('cache-control', 'no-cache').type('text/html; charset=utf-8'), html);
+    reply.code(page.status).header('content-security-policy', htmlCsp).header('cache-control', 'no-cache').type('text/html; charset=utf-8');
+    if (cachedAs !== undefined) {
+      const sent = html;
+      // Still the page the cache holds, composed into the template as it was last checked (at most a second ago: after that Fastify checks again).
+      rememberHot(reply, sent, () => isStillCached(cachedAs) && composed.get(page) === sent && Date.now() - template.checkedAt < 1000);
+    }
+    return sendBytes(reply, html);
   };
 }
 

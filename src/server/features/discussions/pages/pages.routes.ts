@@ -13,15 +13,16 @@ const parseId = (text: string): number | null => (/^[1-9][0-9]{0,15}$/.test(text
 
 export function registerPageRoutes(app: FastifyInstance, pages: PagesService, sendPage: SendHtmlPage): void {
   const send = async (reply: Parameters<SendHtmlPage>[0], result: PublicPage) =>
-    'redirect' in result ? reply.redirect(result.redirect, 301) : sendPage(reply, result.page);
+    'redirect' in result ? reply.redirect(result.redirect, 301) : sendPage(reply, result.page, result.cachedAs);
 
-  app.get<PageRequest>('/t/:slug/:id', { schema: { hide: true } }, async (request, reply) => {
+  // Both pages are hot reads: their cached answers may be sent again by the hot lane.
+  app.get<PageRequest>('/t/:slug/:id', { schema: { hide: true }, config: { hotLane: true } }, async (request, reply) => {
     const id = parseId(request.params.id);
     const after = parseId(request.query.after ?? '') ?? 0;
     return send(reply, id === null ? pages.notFound() : await pages.topic(id, request.params.slug, after));
   });
 
-  app.get<PageRequest>('/s/:slug/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get<PageRequest>('/s/:slug/:id', { schema: { hide: true }, config: { hotLane: true } }, async (request, reply) => {
     const id = parseId(request.params.id);
     return send(reply, id === null ? pages.notFound() : await pages.space(id, request.params.slug));
   });

@@ -10,7 +10,8 @@ import { notFoundPage, spacePage, topicPage } from './pages.presenter';
 const GUEST = null;
 const SPACE_TOPICS = 50;
 
-export type PublicPage = { page: HtmlPage } | { redirect: string };
+/** A page (with the read-cache value it came from, when cached) or a redirect. */
+export type PublicPage = { page: HtmlPage; cachedAs?: object } | { redirect: string };
 
 /** A rendered page and the slug its canonical URL has (null: any slug gets this answer). */
 interface SluggedPage {
@@ -47,7 +48,7 @@ export function createPagesService(ctx: AppContext, spaces: SpacesService, topic
         return { slug: detail.slug, result: { page: topicPage(base, detail, space) } };
       }));
       if (found.slug !== null && found.slug !== slug) return { redirect: `/t/${found.slug}/${id}${after > 0 ? `?after=${after}` : ''}` };
-      return found.result;
+      return 'page' in found.result ? { page: found.result.page, cachedAs: found } : found.result;
     },
 
     async space(id: number, slug: string): Promise<PublicPage> {
@@ -57,7 +58,7 @@ export function createPagesService(ctx: AppContext, spaces: SpacesService, topic
         return { slug: space.slug, result: { page: spacePage(base, space, list.items) } };
       }));
       if (found.slug !== null && found.slug !== slug) return { redirect: `/s/${found.slug}/${id}` };
-      return found.result;
+      return 'page' in found.result ? { page: found.result.page, cachedAs: found } : found.result;
     },
   };
 }

@@ -11,6 +11,7 @@ export function registerSearchRoutes(app: FastifyInstance, search: SearchService
   r.get(
     '/api/search',
     {
+      config: { hotLane: true },
       schema: {
         tags: ['discussions'],
         summary: 'Search topic titles and post bodies the viewer may see',

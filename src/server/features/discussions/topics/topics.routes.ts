@@ -12,6 +12,7 @@ export function registerTopicRoutes(app: FastifyInstance, topics: TopicsService,
   r.get(
     '/api/spaces/:id/topics',
     {
+      config: { hotLane: true },
       schema: {
         tags: ['discussions'],
         summary: 'Topics of a space, pinned first, then by last activity',
@@ -43,7 +44,9 @@ export function registerTopicRoutes(app: FastifyInstance, topics: TopicsService,
 
   r.get(
     '/api/topics/:id',
-    { schema: { tags: ['discussions'], summary: 'A topic with a page of its posts', params: IdParam, querystring: TopicQuery, response: { 200: TopicDetail, ...errorResponses(404) } } },
+    {
+      config: { hotLane: true },
+      schema: { tags: ['discussions'], summary: 'A topic with a page of its posts', params: IdParam, querystring: TopicQuery, response: { 200: TopicDetail, ...errorResponses(404) } } },
     async (request, reply) => sendJson(reply, await topics.renderedDetail(request.principal, request.params.id, request.query.after ?? 0, serializerOf(reply))),
   );
 
