@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort, run, serverEntry, type Spawned } from '../test/support/processes';
+import { freePort, root, run, serverEntry, type Spawned } from '../test/support/processes';
 
 export const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 export const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -18,6 +18,8 @@ export interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** req/s of the bare node:http hello-world, measured right before this target (the machine's speed drifts over a run). */
+  baseline: number;
 }
 
 export interface Target {
@@ -42,7 +44,9 @@ function wrkMs(text: string, percentile: string): number {
   return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
 }
 
-async function runWrk(target: Target, duration: number): Promise<Omit<Result, 'label'>> {
+type Measured = Omit<Result, 'label' | 'baseline'>;
+
+async function runWrk(target: Target, duration: number): Promise<Measured> {
   const script = path.join(os.tmpdir(), `hearth-bench-${process.pid}.lua`);
   const lua = [`wrk.method = ${JSON.stringify(target.method ?? 'GET')}`];
   if (target.body !== undefined) lua.push(`wrk.body = ${JSON.stringify(target.body)}`);
@@ -61,19 +65,42 @@ async function runWrk(target: Target, duration: number): Promise<Omit<Result, 'l
   }
 }
 
-export async function load(label: string, target: Target): Promise<Result> {
+async function measure(target: Target, warmUp: boolean): Promise<Measured> {
   if (loadTool === 'wrk') {
     // A warm-up first, as below.
-    await runWrk(target, 2);
-    return { label, ...(await runWrk(target, seconds)) };
+    if (warmUp) await runWrk(target, 2);
+    return runWrk(target, seconds);
   }
   const options = { url: target.url, connections, headers: target.headers ?? {}, method: target.method ?? 'GET', body: target.body };
   // A warm-up, the same for every target: routes compile their schemas on first use, caches fill, and
   // V8 finishes optimizing the embedded database's WebAssembly in the background during the first seconds.
-  await autocannon({ ...options, duration: 2 });
+  if (warmUp) await autocannon({ ...options, duration: 2 });
   const result = await autocannon({ ...options, duration: seconds });
   const errors = result.errors + result.timeouts + result.non2xx;
-  return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
+}
+
+/**
+ * The bare node:http hello-world (bench/hello.mjs), running for the whole bench: every target is
+ * measured right after it, and its ratio is to that figure. On a shared 2-core machine the baseline
+ * alone moved between 22k and 73k req/s within one run, so a single figure at the start compared
+ * each target with a different machine.
+ */
+let helloUrl: string | undefined;
+export const baselines: Result[] = [];
+
+export async function startBaseline(): Promise<Spawned> {
+  const hello = run(path.join(root, 'bench', 'hello.mjs'), [], {});
+  const [, port] = await hello.waitFor(/listening (\d+)/);
+  helloUrl = `http://127.0.0.1:${port}/`;
+  return hello;
+}
+
+export async function load(label: string, target: Target): Promise<Result> {
+  if (!helloUrl) throw new Error('startBaseline() first');
+  const hello = await measure({ url: helloUrl }, baselines.length === 0);
+  baselines.push({ label: 'bare node:http hello-world', ...hello, baseline: hello.rps });
+  return { label, ...(await measure(target, true)), baseline: hello.rps };
 }
 
 export async function startHearth(env: Record<string, string>): Promise<{ server: Spawned; url: string }> {
@@ -99,9 +126,11 @@ export async function signIn(url: string): Promise<{ cookie: string; csrfToken: 
   return { cookie, csrfToken };
 }
 
-export function table(results: Result[], baseline: Result): string {
-  const rows = results.map((r) => [r.label, Math.round(r.rps).toLocaleString('en'), `${r.p50} ms`, `${r.p99} ms`, `${((r.rps / baseline.rps) * 100).toFixed(0)}%`, String(r.errors)]);
-  const header = ['', 'req/s', 'p50', 'p99', 'vs node:http', 'errors'];
+export const ratio = (r: Result): string => `${((r.rps / r.baseline) * 100).toFixed(0)}%`;
+
+export function table(results: Result[]): string {
+  const rows = results.map((r) => [r.label, Math.round(r.rps).toLocaleString('en'), `${r.p50} ms`, `${r.p99} ms`, Math.round(r.baseline).toLocaleString('en'), ratio(r), String(r.errors)]);
+  const header = ['', 'req/s', 'p50', 'p99', 'node:http just before', 'ratio', 'errors'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), ...rows.map(line)].join('\n');

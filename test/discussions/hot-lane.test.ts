@@ -118,35 +118,61 @@ describe('the hot lane', () => {
   });
 });
 
-describe('the hot lane and the rate limit', () => {
-  let limited: TestServer;
-  before(async () => {
-    limited = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '6' } });
+for (const counted of ['in memory', 'through Redis'] as const) {
+  describe(`the hot lane and the rate limit counted ${counted}`, () => {
+    let limited: TestServer;
+    before(async () => {
+      const redis: Record<string, string> = counted === 'through Redis' ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `t${process.pid}x${Date.now()}lane:` } : {};
+      limited = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '6', ...redis } });
+    });
+    after(() => limited.close());
+    test('counts against the same budget as Fastify, and past it Fastify answers 429', async () => {
+      const member = await createMember(limited, 'admin');
+      const created = await member.client.post<{ id: number }>('/api/spaces', { name: 'Limited', slug: 'limited', description: '', visibility: 'public' });
+      assert.equal(created.status, 201, created.text);
+      const path = `${limited.url}/api/spaces/${created.body.id}/topics`;
+      const remaining: number[] = [];
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const reply = await fetch(path);
+        statuses.push(reply.status);
+        remaining.push(Number(reply.headers.get('x-ratelimit-remaining')));
+        await reply.arrayBuffer();
+      }
+      // Signing in counted against this address already: the budget starts below 6.
+      const allowed = statuses.indexOf(429);
+      assert.ok(allowed >= 4, `${statuses.join(' ')}`);
+      assert.ok(statuses.slice(0, allowed).every((s) => s === 200) && statuses.slice(allowed).every((s) => s === 429), statuses.join(' '));
+      assert.deepEqual(remaining.slice(0, allowed), remaining.slice(0, allowed).map((_, i) => (remaining[0] ?? 0) - i), 'one count per answer, whoever sent it');
+      assert.equal(remaining[allowed - 1], 0, 'the last allowed answer leaves nothing');
+      assert.ok(limited.app.hotLane.served >= allowed - 1, 'the lane sent all but the first');
+      const refused = await fetch(path);
+      assert.equal(refused.status, 429);
+      assert.equal(((await refused.json()) as { error?: { code?: string } }).error?.code, 'rate_limited');
+    });
   });
-  after(() => limited.close());
+}
 
-  test('counts against the same budget as Fastify, and past it Fastify answers 429', async () => {
-    const member = await createMember(limited, 'admin');
-    const created = await member.client.post<{ id: number }>('/api/spaces', { name: 'Limited', slug: 'limited', description: '', visibility: 'public' });
+describe('the hot lane behind a trusted proxy', () => {
+  let proxied: TestServer;
+  before(async () => {
+    proxied = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: 'true' } });
+  });
+  after(() => proxied.close());
+
+  test('counts guests per forwarded address, as Fastify does', async () => {
+    const member = await createMember(proxied, 'admin');
+    const created = await member.client.post<{ id: number }>('/api/spaces', { name: 'Proxied', slug: 'proxied', description: '', visibility: 'public' });
     assert.equal(created.status, 201, created.text);
-    const path = `${limited.url}/api/spaces/${created.body.id}/topics`;
-    const remaining: number[] = [];
-    const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      const reply = await fetch(path);
-      statuses.push(reply.status);
-      remaining.push(Number(reply.headers.get('x-ratelimit-remaining')));
+    const path = `${proxied.url}/api/spaces/${created.body.id}/topics`;
+    const from = async (address: string) => {
+      const reply = await fetch(path, { headers: { 'x-forwarded-for': `${address}, 10.0.0.1` } });
       await reply.arrayBuffer();
-    }
-    // Signing in counted against this address already: the budget starts below 6.
-    const allowed = statuses.indexOf(429);
-    assert.ok(allowed >= 4, `${statuses.join(' ')}`);
-    assert.ok(statuses.slice(0, allowed).every((s) => s === 200) && statuses.slice(allowed).every((s) => s === 429), statuses.join(' '));
-    assert.deepEqual(remaining.slice(0, allowed), remaining.slice(0, allowed).map((_, i) => (remaining[0] ?? 0) - i), 'one count per answer, whoever sent it');
-    assert.equal(remaining[allowed - 1], 0, 'the last allowed answer leaves nothing');
-    assert.ok(limited.app.hotLane.served >= allowed - 1, 'the lane sent all but the first');
-    const refused = await fetch(path);
-    assert.equal(refused.status, 429);
-    assert.equal(((await refused.json()) as { error?: { code?: string } }).error?.code, 'rate_limited');
+      return reply.status;
+    };
+    const first = [await from('203.0.113.7'), await from('203.0.113.7'), await from('203.0.113.7'), await from('203.0.113.7')];
+    assert.deepEqual(first, [200, 200, 200, 429]);
+    assert.ok(proxied.app.hotLane.served >= 2);
+    assert.equal(await from('203.0.113.8'), 200, 'another client behind the proxy has its own budget');
   });
 });

@@ -152,7 +152,9 @@ describe('two processes on one PostgreSQL with Redis', { skip: testDbKind !== 'p
     const topic = await createTopic(member.client, where.id);
     const readOnB = async () => (await b.client().get<TopicDetail>(`/api/topics/${topic.id}`)).body.posts.length;
     assert.equal(await readOnB(), 1);
+    const laneBefore = b.app.hotLane.served;
     assert.equal(await readOnB(), 1);
+    assert.equal(b.app.hotLane.served, laneBefore + 1, "B's hot lane sends the repeated read");
     await replyTo(member.client, topic.id, 'written on A');
     const deadline = Date.now() + 3000;
     let seen = await readOnB();
