@@ -173,3 +173,45 @@ describe('GET /api/bookmarks', () => {
     assert.deepEqual(await listed(moderator), [ids[2]]);
   });
 });
+
+describe('bookmark reminders', () => {
+  interface NotificationPage {
+    items: { type: string; topicId: number | null; postId: number | null; actor: unknown }[];
+  }
+  const reminders = () => server.runtime.services.notifications.bookmarkReminders;
+  const inTwoMinutes = () => new Date(Date.now() + 120_000);
+  const bookmarkNotes = async (m: TestMember) => (await m.client.get<NotificationPage>('/api/notifications?limit=100')).body.items.filter((n) => n.type === 'bookmark');
+
+  test('a due reminder notifies the member once, pointing at the post; the reminder clears and the bookmark stays', async () => {
+    const remindTopic = await createTopic(other.client, space.id, 'Remind me of this', 'Reminder topic');
+    const post = await replyTo(other.client, remindTopic.id, 'Come back to this one');
+    const set = await member.client.post<Bookmark>(`/api/posts/${post.id}/bookmark`, { remindAt: new Date(Date.now() + 60_000).toISOString() });
+    assert.equal(set.status, 201, set.text);
+    assert.deepEqual(await reminders().sendDue(new Date()), { sent: 0, dropped: 0 }, 'not due yet');
+    const before = (await bookmarkNotes(member)).length;
+    assert.deepEqual(await reminders().sendDue(inTwoMinutes()), { sent: 1, dropped: 0 });
+    assert.deepEqual(await reminders().sendDue(inTwoMinutes()), { sent: 0, dropped: 0 }, 'sent once');
+    const notes = await bookmarkNotes(member);
+    assert.equal(notes.length, before + 1);
+    assert.deepEqual([notes[0]?.topicId, notes[0]?.postId, notes[0]?.actor], [remindTopic.id, post.id, null]);
+    assert.equal((await bookmarkNotes(other)).length, 0, 'nobody else hears of it');
+    const kept = (await member.client.get<BookmarkPage>('/api/bookmarks?limit=100')).body.items.find((b) => b.id === post.id);
+    assert.deepEqual([kept?.id, kept?.remindAt], [post.id, null], 'the bookmark stays, without its reminder');
+  });
+
+  test('a reminder on a deleted post, or in a space the member can no longer see, is cleared without a notification', async () => {
+    const gone = await replyTo(other.client, topic.id, 'I will delete this');
+    const movedTopic = await createTopic(other.client, space.id, 'This moves away', 'Topic that moves');
+    const soon = new Date(Date.now() + 60_000).toISOString();
+    for (const postId of [gone.id, movedTopic.posts[0]?.id ?? 0]) {
+      const set = await member.client.post(`/api/posts/${postId}/bookmark`, { remindAt: soon });
+      assert.equal(set.status, 201, set.text);
+    }
+    assert.equal((await other.client.delete(`/api/posts/${gone.id}`)).status, 204);
+    const moved = await admin.client.post(`/api/topics/${movedTopic.id}/move`, { spaceId: privateSpace.id });
+    assert.equal(moved.status, 200, moved.text);
+    const before = (await bookmarkNotes(member)).length;
+    assert.deepEqual(await reminders().sendDue(inTwoMinutes()), { sent: 0, dropped: 2 });
+    assert.equal((await bookmarkNotes(member)).length, before);
+  });
+});

@@ -19856,7 +19856,7 @@ export interface components {
         Notification: {
             id: number;
             /** @description reply: to your post or topic · mention: @you · reaction: on your post (collapsed while unread) · watching: new post where you watch · message: in a private conversation (collapsed while unread) · moderation: a notice from the moderators (see notice) · notice: from a community program, e.g. a new status of an idea, an event reminder, a badge (see notice) */
-            type: "reply" | "mention" | "quote" | "reaction" | "watching" | "message" | "moderation" | "notice";
+            type: "reply" | "mention" | "quote" | "reaction" | "watching" | "message" | "moderation" | "notice" | "bookmark";
             /** @description Who did it (the latest reactor for a collapsed reaction) */
             actor: {
                 id: number;

@@ -75,6 +75,8 @@ export function describeNotification(n: { type: string; actor_username: string |
     }
     case 'notice':
       return n.notice_text ? `${n.title}: ${n.notice_text}` : n.title;
+    case 'bookmark':
+      return `Reminder: you bookmarked a post in ${title}`;
     default:
       return `New activity in ${title}`;
   }

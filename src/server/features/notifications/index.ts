@@ -1,7 +1,8 @@
 // Notifications: @mentions, in-app notifications, notification levels (following) and read tracking.
 import type { AppContext } from '../../context';
+import { createBookmarkReminders, type BookmarkReminders } from './bookmark-reminders';
 import { subscribeNotifications } from './notifications.jobs';
-import { createNotificationsService, type DiscussionsAccess, type NotificationsService } from './notifications.service';
+import { createNotificationsService, type DiscussionsAccess } from './notifications.service';
 
 export { mentionLinks } from './mentions.rules';
 export { requireKnownMentions } from './mentions.service';
@@ -10,10 +11,11 @@ export { Level as NotificationLevelSchema, type TopicViewerState } from './notif
 export { topicViewerStates } from './topic-state';
 export { markConversationNotificationsRead, readAllConversationNotifications, upsertMessageNotifications } from './message-notifications.store';
 export { copyTopicLevels, deleteReadMarks, deleteTopicLevels, moveNotifications, readMarksOf, replaceReadMarks } from './topic-moves.store';
-export type { NotificationsService };
 
-/** Builds the service and subscribes to the discussions events that create notifications. */
+export type NotificationsService = ReturnType<typeof createNotificationsService> & { bookmarkReminders: BookmarkReminders };
+
+/** Builds the service, subscribes to the discussions events that create notifications, and defines the bookmark reminder job. */
 export function createNotifications(ctx: AppContext, discussions: DiscussionsAccess): NotificationsService {
   subscribeNotifications(ctx, discussions);
-  return createNotificationsService(ctx, discussions);
+  return { ...createNotificationsService(ctx, discussions), bookmarkReminders: createBookmarkReminders(ctx, discussions) };
 }

@@ -1,38 +1,23 @@
 // Subscribers: domain events (after commit) become notifications. Only events of this process are
 // handled, so that several processes on one database do not notify twice.
 import type { AppContext } from '../../context';
-import { AppError } from '../../platform/errors';
-import { memberPrincipal, type Principal } from '../../platform/http/principal';
 import { mentionedMemberIds } from './mentions.service';
 import { effectiveLevel, reactionReaches, recipientsOfPost } from './notifications.rules';
 import type { DiscussionsAccess } from './notifications.service';
 import {
-  advanceTopicRead, findPostFacts, insertNotifications, levelsAround, quotedAuthorIds, recipientsByIds, setTopicLevel, upsertReactionNotification, type NewNotification, type RecipientRow,
+  advanceTopicRead, findPostFacts, insertNotifications, levelsAround, quotedAuthorIds, recipientsByIds, setTopicLevel, upsertReactionNotification, type NewNotification,
 } from './notifications.store';
 import { quotedPosts } from './quotes.rules';
-
-/** The recipient as a viewer, to ask the discussions rules what they may see. */
-function asViewer(r: RecipientRow): Principal {
-  return memberPrincipal({ memberId: r.member_id, username: r.username, role: r.role, trustLevel: r.trust_level }, 'read');
-}
+import { recipientMaySee } from './recipients';
 
 export function subscribeNotifications(ctx: AppContext, discussions: DiscussionsAccess): void {
   const db = ctx.database.db;
   const { bus } = ctx;
 
-  async function maySee(recipient: RecipientRow, spaceId: number): Promise<boolean> {
-    try {
-      return (await discussions.spaces.visible(asViewer(recipient), spaceId)).access.canSee;
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return false;
-      throw error;
-    }
-  }
-
   /** The members among ids who can see the space. */
   async function seeing(ids: readonly number[], spaceId: number): Promise<Set<number>> {
     const out = new Set<number>();
-    for (const recipient of await recipientsByIds(db, ids)) if (await maySee(recipient, spaceId)) out.add(recipient.member_id);
+    for (const recipient of await recipientsByIds(db, ids)) if (await recipientMaySee(discussions, recipient, spaceId)) out.add(recipient.member_id);
     return out;
   }
 

@@ -2,7 +2,7 @@
 import type { NotificationLevel, NotificationType } from '../../platform/db/schema';
 
 export const LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const satisfies readonly NotificationLevel[];
-export const NOTIFICATION_TYPES = ['reply', 'mention', 'quote', 'reaction', 'watching', 'message', 'moderation', 'notice'] as const satisfies readonly NotificationType[];
+export const NOTIFICATION_TYPES = ['reply', 'mention', 'quote', 'reaction', 'watching', 'message', 'moderation', 'notice', 'bookmark'] as const satisfies readonly NotificationType[];
 
 export const notificationLimits = { pageDefault: 20, pageMax: 100, readIdsMax: 500 } as const;
 

@@ -95,7 +95,8 @@ export async function spaceLevelOf(db: Queryable, memberId: number, spaceId: num
 export interface NewNotification {
   memberId: number;
   type: NotificationType;
-  actorId: number;
+  /** Null when nobody did anything (a bookmark reminder). */
+  actorId: number | null;
   topicId: number;
   postId: number;
   at: Date;
@@ -274,4 +275,29 @@ export async function listUnreadTopics(
   const after = page.after;
   if (after) query = query.where(sql<boolean>`(topics.last_posted_at, topics.id) < (${after.lastPostedAt}, ${after.id})`);
   return query.execute();
+}
+
+/** Bookmarks whose reminder is due at `now`, oldest reminder first. */
+export async function dueReminders(db: Queryable, now: Date, limit: number): Promise<{ member_id: number; post_id: number }[]> {
+  const rows = await db
+    .selectFrom('post_bookmarks')
+    .select(['member_id', 'post_id'])
+    .where('remind_at', '<=', now)
+    .orderBy('remind_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ member_id: Number(r.member_id), post_id: Number(r.post_id) }));
+}
+
+/** Clears a due reminder; false if it was cleared or moved meanwhile (another run sent it, or the member changed it). */
+export async function clearDueReminder(db: Queryable, memberId: number, postId: number, now: Date): Promise<boolean> {
+  const cleared = await db
+    .updateTable('post_bookmarks')
+    .set({ remind_at: null })
+    .where('member_id', '=', memberId)
+    .where('post_id', '=', postId)
+    .where('remind_at', '<=', now)
+    .returning('post_id')
+    .executeTakeFirst();
+  return cleared !== undefined;
 }

@@ -250,7 +250,7 @@ export interface PostReactionsTable {
   created_at: DefaultTime;
 }
 
-export type NotificationType = 'reply' | 'mention' | 'quote' | 'reaction' | 'watching' | 'message' | 'moderation' | 'notice';
+export type NotificationType = 'reply' | 'mention' | 'quote' | 'reaction' | 'watching' | 'message' | 'moderation' | 'notice' | 'bookmark';
 export type NotificationLevel = 'watching' | 'tracking' | 'normal' | 'muted';
 
 export interface NotificationsTable {

@@ -29,6 +29,8 @@ function describe(n: Notification): string {
       return `${who} posted`;
     case 'message':
       return n.count > 1 ? `${n.count} new messages, the latest from ${who},` : `${who} sent you a message`;
+    case 'bookmark':
+      return 'Reminder: you bookmarked a post';
     case 'moderation':
     case 'notice':
       return n.notice ? `${n.title}: ${n.notice.text}` : n.title;
