@@ -235,6 +235,8 @@ describe('GET and PATCH /api/me', () => {
       [{ avatarUrl: 'ftp://example.com/a.png' }, 'avatarUrl'],
       [{ bio: 'b'.repeat(2001) }, 'bio'],
       [{ displayName: 'd'.repeat(61) }, 'displayName'],
+      [{ displayName: 'Two\nlines' }, 'displayName'],
+      [{ displayName: 'Tab\there' }, 'displayName'],
       [{ location: 'l'.repeat(101) }, 'location'],
       [{ email: 'new@example.com' }, 'email'],
       [{ role: 'admin' }, 'role'],

@@ -1105,6 +1105,7 @@ export interface paths {
                         password: string;
                         /** @description Must be true: the member accepts the current community guidelines */
                         acceptGuidelines: boolean;
+                        /** @description Up to 60 characters on one line (no control characters) */
                         displayName?: string;
                         /** @description A personal invite code (programs/invites): the sign-up is attributed to its inviter; an invalid one is 400 invite_invalid */
                         inviteCode?: string;
@@ -1545,6 +1546,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Up to 60 characters on one line (no control characters) */
                         displayName?: string;
                         bio?: string;
                         avatarUrl?: string | null;

@@ -9,6 +9,8 @@ export const Username = Type.String({
 });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Password = Type.String({ minLength: 1, maxLength: 256, description: 'At least 8 characters' });
+/** Shown on one line wherever the member appears: no line breaks, tabs or other control characters. */
+const DisplayName = Type.String({ maxLength: 60, pattern: '^[^\\u0000-\\u001F\\u007F]*$', description: 'Up to 60 characters on one line (no control characters)' });
 const AvatarUrl = Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' });
 
 export const Role = Type.Union([Type.Literal('member'), Type.Literal('moderator'), Type.Literal('admin')]);
@@ -57,7 +59,7 @@ export const SignupBody = Type.Object(
     email: Email,
     password: Password,
     acceptGuidelines: Type.Boolean({ description: 'Must be true: the member accepts the current community guidelines' }),
-    displayName: Type.Optional(Type.String({ maxLength: 60 })),
+    displayName: Type.Optional(DisplayName),
     inviteCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'A personal invite code (programs/invites): the sign-up is attributed to its inviter; an invalid one is 400 invite_invalid' })),
   },
   { additionalProperties: false },
@@ -87,7 +89,7 @@ export const SessionView = Type.Object({
 
 export const ProfilePatch = Type.Object(
   {
-    displayName: Type.Optional(Type.String({ maxLength: 60 })),
+    displayName: Type.Optional(DisplayName),
     bio: Type.Optional(Type.String({ maxLength: 2000 })),
     avatarUrl: Type.Optional(Type.Union([AvatarUrl, Type.Null()])),
     location: Type.Optional(Type.String({ maxLength: 100 })),
