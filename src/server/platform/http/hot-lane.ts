@@ -28,8 +28,14 @@ interface Remembered {
   body: WeakRef<Buffer>;
   /** The route's own headers (type, policy, caching); the per-request ones are made afresh. */
   headers: Partial<Record<(typeof ROUTE_HEADERS)[number], string>>;
-  stillValid: () => boolean;
+  stillValid: StillValid;
 }
+
+/**
+ * Whether the bytes are still the answer to give (the cached value they came from is still cached). One
+ * function per kind of answer, not per answer: a closure over the answer would hold it past its purge.
+ */
+export type StillValid = (body: Buffer) => boolean;
 
 const ROUTE_HEADERS = ['content-type', 'content-security-policy', 'cache-control'] as const;
 const trustAll = (): boolean => true;
@@ -70,10 +76,10 @@ export class HotLane {
   }
 
   /** Called as a hot route sends a cached answer; stillValid tells whether that answer is still the cached one. */
-  remember(reply: FastifyReply, body: Buffer, stillValid: () => boolean): void {
+  remember(reply: FastifyReply, body: Buffer, stillValid: StillValid): void {
     const { request } = reply;
     if (this.options.maxEntries === 0 || this.#closing || request.method !== 'GET' || reply.statusCode !== 200) return;
-    if (request.headers.authorization !== undefined || !stillValid()) return;
+    if (request.headers.authorization !== undefined || !stillValid(body)) return;
     const principal = request.principal;
     if (principal && principal.via !== 'session') return;
     const headers: Remembered['headers'] = {};
@@ -115,7 +121,7 @@ export class HotLane {
     const entry = this.#entries.get(key);
     if (entry === undefined) return false;
     const body = entry.body.deref();
-    if (body === undefined || !entry.stillValid()) {
+    if (body === undefined || !entry.stillValid(body)) {
       this.#entries.delete(key);
       return false;
     }
@@ -178,7 +184,7 @@ export class HotLane {
 }
 
 /** For a route marked hotLane: remember the cached answer it is sending. */
-export function rememberHot(reply: FastifyReply, body: Buffer, stillValid: () => boolean): void {
+export function rememberHot(reply: FastifyReply, body: Buffer, stillValid: StillValid): void {
   if (reply.routeOptions.config.hotLane === true) reply.server.hotLane.remember(reply, body, stillValid);
 }
 

@@ -8,7 +8,7 @@ import { rememberHot } from './hot-lane';
 
 export function sendJson(reply: FastifyReply, json: Buffer): FastifyReply {
   reply.type('application/json; charset=utf-8');
-  rememberHot(reply, json, () => isStillCached(json));
+  rememberHot(reply, json, isStillCached);
   return sendBytes(reply, json);
 }
 

@@ -47,6 +47,13 @@ export function htmlPages(webDir: string): SendHtmlPage {
   const fallback = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Hearth</title>\n</head>\n<body>\n<div id="app"></div>\n</body>\n</html>\n';
   let template = { text: fallback, mtimeMs: -1, checkedAt: 0 };
   let composed = new WeakMap<HtmlPage, Buffer>();
+  /** For the hot lane: the page and read-cache value behind bytes that were sent. */
+  const sentFrom = new WeakMap<Buffer, { page: HtmlPage; cachedAs: object }>();
+  // Still the page the cache holds, composed into the template as it was last checked (at most a second ago: after that Fastify checks again).
+  const stillCurrent = (sent: Buffer): boolean => {
+    const from = sentFrom.get(sent);
+    return from !== undefined && isStillCached(from.cachedAs) && composed.get(from.page) === sent && Date.now() - template.checkedAt < 1000;
+  };
 
   async function currentTemplate(): Promise<string> {
     const now = Date.now();
@@ -76,9 +83,8 @@ export function htmlPages(webDir: string): SendHtmlPage {
     if (html === undefined) composed.set(page, (html = Buffer.from(compose(source, page))));
     reply.code(page.status).header('content-security-policy', htmlCsp).header('cache-control', 'no-cache').type('text/html; charset=utf-8');
     if (cachedAs !== undefined) {
-      const sent = html;
-      // Still the page the cache holds, composed into the template as it was last checked (at most a second ago: after that Fastify checks again).
-      rememberHot(reply, sent, () => isStillCached(cachedAs) && composed.get(page) === sent && Date.now() - template.checkedAt < 1000);
+      sentFrom.set(html, { page, cachedAs });
+      rememberHot(reply, html, stillCurrent);
     }
     return sendBytes(reply, html);
   };
