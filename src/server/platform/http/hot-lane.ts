@@ -99,14 +99,20 @@ export class HotLane {
   /** The node:http request listener: what the lane can answer it answers, the rest goes to fastify. */
   listener(fastify: Listener): Listener {
     return (request, response) => {
-      try {
-        if (this.#serve(request, response, fastify)) return;
-      } catch (error) {
-        this.options.logger.error({ err: error, url: request.url }, 'hot lane failed; Fastify answers');
-        if (response.headersSent) return void response.destroy();
-      }
-      fastify(request, response);
+      if (!this.#guarded(request, response, fastify, () => this.#serve(request, response, fastify))) fastify(request, response);
     };
+  }
+
+  /** Runs a step of the lane; if it throws, Fastify answers (or, once headers went out, the connection ends). True when handled. */
+  #guarded(request: http.IncomingMessage, response: http.ServerResponse, fastify: Listener, step: () => boolean): boolean {
+    try {
+      return step();
+    } catch (error) {
+      this.options.logger.error({ err: error, url: request.url }, 'hot lane failed; Fastify answers');
+      if (response.headersSent) response.destroy();
+      else fastify(request, response);
+      return true;
+    }
   }
 
   /** True when the lane answers (now, or once the rate limit is counted through Redis). */
@@ -131,9 +137,14 @@ export class HotLane {
     // Past the limit Fastify answers (429, in the error format): it counts the request again, which
     // changes nothing for a budget that is spent already.
     takeRate(member === null ? `ip${this.#ipOf(request)}` : `m${member}`, (taken) => {
-      if (taken !== null) return this.#send(request, response, entry, body, taken, started);
-      if (counting) refusedAtOnce = true;
-      else fastify(request, response);
+      if (taken === null) {
+        if (counting) refusedAtOnce = true;
+        else fastify(request, response);
+        return;
+      }
+      // Counted through Redis, this runs later, outside the listener's guard.
+      if (counting) this.#send(request, response, entry, body, taken, started);
+      else this.#guarded(request, response, fastify, () => (this.#send(request, response, entry, body, taken, started), true));
     });
     counting = false;
     return !refusedAtOnce;
