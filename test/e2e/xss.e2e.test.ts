@@ -175,7 +175,7 @@ async function appNavigate(page: Page, path: string): Promise<void> {
   }, path);
 }
 
-void test('display names: profile pages, the welcome heading, the profile form, @mentions and server HTML', { timeout: 175_000 }, async () => {
+void test('display names: profile pages, the welcome heading, the profile form, @mentions and server HTML', { timeout: 300_000 }, async () => {
   // A few members take the names in turn (profile edit), each showing every page its name appears on.
   const serverHtml = await contextFor(null, { serverHtmlOnly: true });
   const workers: { member: ApiMember; topicPath: string; page: Page; html: Page }[] = [];
