@@ -3,8 +3,7 @@
 // if the post is still there and the member may still see its space. The bookmark itself stays.
 import type { AppContext } from '../../context';
 import type { DiscussionsAccess } from './notifications.service';
-import { clearDueReminder, dueReminders, findPostFacts, insertNotifications, recipientsByIds } from './notifications.store';
-import { recipientMaySee } from './recipients';
+import { clearDueReminder, dueReminders, findPostFacts, insertNotifications } from './notifications.store';
 
 export const BOOKMARK_REMINDERS_QUEUE = 'notifications.bookmarkReminders';
 const BATCH = 200;
@@ -22,8 +21,7 @@ export function createBookmarkReminders(ctx: AppContext, discussions: Discussion
   async function worthSending(memberId: number, postId: number) {
     const post = await findPostFacts(database.db, postId);
     if (!post || post.deleted_at !== null || post.topic_deleted_at !== null) return undefined;
-    const [recipient] = await recipientsByIds(database.db, [memberId]);
-    return recipient && (await recipientMaySee(discussions, recipient, post.space_id)) ? post : undefined;
+    return (await discussions.spaces.membersWhoSee([post.space_id], [memberId])).has(memberId) ? post : undefined;
   }
 
   async function sendDue(now: Date): Promise<ReminderReport> {
@@ -34,11 +32,13 @@ export function createBookmarkReminders(ctx: AppContext, discussions: Discussion
         const post = await worthSending(memberId, postId);
         const created = await database.tx(async (tx) => {
           // Cleared first: a concurrent run, or the member moving the reminder, wins and nothing is sent twice.
-          if (!(await clearDueReminder(tx, memberId, postId, now)) || !post) return [];
-          return insertNotifications(tx, [{ memberId, type: 'bookmark', actorId: null, topicId: post.topic_id, postId, at: now }]);
+          if (!(await clearDueReminder(tx, memberId, postId, now))) return undefined;
+          return post ? insertNotifications(tx, [{ memberId, type: 'bookmark', actorId: null, topicId: post.topic_id, postId, at: now }]) : [];
         });
+        // undefined: another run (or the member) got there first, and it counts for neither.
+        if (created === undefined) continue;
         if (created.length > 0) report.sent++;
-        else if (!post) report.dropped++;
+        else report.dropped++;
         for (const row of created) await bus.emit('notification.created', { memberId: row.member_id, notificationId: row.id });
       }
       if (due.length < BATCH) return report;

@@ -5,21 +5,16 @@ import { mentionedMemberIds } from './mentions.service';
 import { effectiveLevel, reactionReaches, recipientsOfPost } from './notifications.rules';
 import type { DiscussionsAccess } from './notifications.service';
 import {
-  advanceTopicRead, findPostFacts, insertNotifications, levelsAround, quotedAuthorIds, recipientsByIds, setTopicLevel, upsertReactionNotification, type NewNotification,
+  advanceTopicRead, findPostFacts, insertNotifications, levelsAround, quotedAuthorIds, setTopicLevel, upsertReactionNotification, type NewNotification,
 } from './notifications.store';
 import { quotedPosts } from './quotes.rules';
-import { recipientMaySee } from './recipients';
 
 export function subscribeNotifications(ctx: AppContext, discussions: DiscussionsAccess): void {
   const db = ctx.database.db;
   const { bus } = ctx;
 
-  /** The members among ids who can see the space. */
-  async function seeing(ids: readonly number[], spaceId: number): Promise<Set<number>> {
-    const out = new Set<number>();
-    for (const recipient of await recipientsByIds(db, ids)) if (await recipientMaySee(discussions, recipient, spaceId)) out.add(recipient.member_id);
-    return out;
-  }
+  /** The members among ids who can see the space (their rights may have changed since they wrote or followed). */
+  const seeing = (ids: readonly number[], spaceId: number): Promise<Set<number>> => discussions.spaces.membersWhoSee([spaceId], ids);
 
   async function announce(rows: readonly { id: number; member_id: number }[]): Promise<void> {
     for (const row of rows) await bus.emit('notification.created', { memberId: row.member_id, notificationId: row.id });

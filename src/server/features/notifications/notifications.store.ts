@@ -14,20 +14,6 @@ export async function accountsByUsernames(db: Queryable, lowerNames: readonly st
     .execute();
 }
 
-/** What deciding a recipient's rights needs: role and trust level (members without an account get nothing). */
-export async function recipientsByIds(db: Queryable, memberIds: readonly number[]) {
-  if (memberIds.length === 0) return [];
-  return db
-    .selectFrom('accounts')
-    .innerJoin('members', 'members.id', 'accounts.member_id')
-    .select(['accounts.member_id', 'accounts.username', 'accounts.role', 'members.trust_level'])
-    .where('accounts.member_id', 'in', memberIds)
-    .where('members.deleted_at', 'is', null)
-    .execute();
-}
-
-export type RecipientRow = Awaited<ReturnType<typeof recipientsByIds>>[number];
-
 /** A post with its topic and the author of the post it replies to. */
 export async function findPostFacts(db: Queryable, postId: number) {
   return db
