@@ -33,6 +33,11 @@ const CACHE_TTL_MS = 60_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 const MAX_ENTRIES = 50_000;
 
+/** A cached entry may answer: loaded within the TTL and not expired. */
+const usable = (entry: Entry, now: number): boolean => now - entry.loadedAt < CACHE_TTL_MS && entry.expiresAt > now;
+/** The session or key should record that it was used (and the member that they were seen). */
+const touchDue = (entry: Entry, now: number): boolean => now - entry.touchedAt > TOUCH_EVERY_MS;
+
 export class CredentialResolver {
   readonly #entries = new Map<string, Entry>();
   readonly #byMember = new Map<number, Set<string>>();
@@ -62,8 +67,7 @@ export class CredentialResolver {
     const cached = this.#entries.get(`s:${this.#hashOf(token)}`);
     if (cached === undefined) return undefined;
     const now = Date.now();
-    const fresh = now - cached.loadedAt < CACHE_TTL_MS && cached.expiresAt > now && now - cached.touchedAt <= TOUCH_EVERY_MS;
-    return fresh ? cached.principal : undefined;
+    return usable(cached, now) && !touchDue(cached, now) ? cached.principal : undefined;
   }
 
   async fromApiKey(token: string): Promise<Credential | undefined> {
@@ -103,8 +107,8 @@ export class CredentialResolver {
   async #resolve(key: string, load: (hash: string) => Promise<Entry | undefined>): Promise<Credential | undefined> {
     const now = Date.now();
     const cached = this.#entries.get(key);
-    if (cached && now - cached.loadedAt < CACHE_TTL_MS && cached.expiresAt > now) {
-      if (now - cached.touchedAt > TOUCH_EVERY_MS) await this.#touch(cached, now);
+    if (cached && usable(cached, now)) {
+      if (touchDue(cached, now)) await this.#touch(cached, now);
       return cached;
     }
     let pending = this.#inflight.get(key);

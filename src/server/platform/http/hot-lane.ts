@@ -14,7 +14,7 @@ import type http from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from '../logger';
-import { acceptsGzip, gzipOf, MIN_GZIP_BYTES } from './compressed';
+import { encodedFor } from './compressed';
 import { securityHeaders } from './every-response';
 import type { RateTaken, TakeRate } from './rate-limit';
 
@@ -40,6 +40,9 @@ export type StillValid = (body: Buffer) => boolean;
 const ROUTE_HEADERS = ['content-type', 'content-security-policy', 'cache-control'] as const;
 const trustAll = (): boolean => true;
 
+/** An answer is remembered per viewer (a guest, or one member) and URL as sent. */
+const laneKey = (memberId: number | null, url: string | undefined): string => `${memberId === null ? 'g' : `m${memberId}`} ${url}`;
+
 export interface HotLaneOptions {
   /** Answers remembered at most (0: the lane is off). */
   maxEntries: number;
@@ -54,7 +57,6 @@ export class HotLane {
   #takeRate: TakeRate | undefined;
   #closing = false;
   #served = 0;
-  #lastEncoding = { header: '', gzip: false };
 
   constructor(private readonly options: HotLaneOptions) {}
 
@@ -87,7 +89,7 @@ export class HotLane {
       const value = reply.getHeader(name);
       if (typeof value === 'string') headers[name] = value;
     }
-    const key = `${principal ? `m${principal.memberId}` : 'g'} ${request.url}`;
+    const key = laneKey(principal ? principal.memberId : null, request.url);
     this.#entries.delete(key);
     this.#entries.set(key, { body: new WeakRef(body), headers, stillValid });
     if (this.#entries.size > this.options.maxEntries) {
@@ -123,7 +125,7 @@ export class HotLane {
     if (request.headers.authorization !== undefined) return false;
     const member = peek(request);
     if (member === undefined) return false;
-    const key = `${member === null ? 'g' : `m${member}`} ${request.url}`;
+    const key = laneKey(member, request.url);
     const entry = this.#entries.get(key);
     if (entry === undefined) return false;
     const body = entry.body.deref();
@@ -152,8 +154,7 @@ export class HotLane {
 
   #send(request: http.IncomingMessage, response: http.ServerResponse, entry: Remembered, body: Buffer, taken: NonNullable<RateTaken>, started: number): void {
     const requestId = this.options.nextRequestId();
-    const gzip = body.length >= MIN_GZIP_BYTES && this.#acceptsGzip(request.headers['accept-encoding']);
-    const payload = gzip ? gzipOf(body) : body;
+    const { payload, gzip } = encodedFor(body, request.headers['accept-encoding']);
     // One literal of one shape, then the route's own headers: spreading objects of varying shapes cost 6% here.
     const headers: http.OutgoingHttpHeaders = {
       'x-content-type-options': securityHeaders['x-content-type-options'],
@@ -178,13 +179,6 @@ export class HotLane {
     if (logger.isLevelEnabled('info')) {
       logger.info({ requestId, method: request.method, url: request.url, status: 200, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
     }
-  }
-
-  /** acceptsGzip, remembering the answer for the last header seen (clients send the same one again and again). */
-  #acceptsGzip(header: string | string[] | undefined): boolean {
-    if (typeof header !== 'string') return acceptsGzip(header);
-    if (header !== this.#lastEncoding.header) this.#lastEncoding = { header, gzip: acceptsGzip(header) };
-    return this.#lastEncoding.gzip;
   }
 
   #ipOf(request: http.IncomingMessage): string | undefined {
