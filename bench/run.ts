@@ -12,7 +12,7 @@ import { createDatabase, databaseUrlFor, dropDatabase } from '../test/support/da
 import { assertBuilt, freePort, run, serverEntry } from '../test/support/processes';
 import { measureDiscussions, type DiscussionFigures } from './discussions';
 import { measureGateCost } from './moderation';
-import { baselines, connections, load, loadTool, ratio, seconds, serverEnv, signIn, startBaseline, startHearth, table, type Result } from './support';
+import { connections, load, loadTool, ratio, seconds, serverEnv, signIn, startBaseline, startHearth, table, type Result } from './support';
 
 async function measurePlatform(name: string, env: Record<string, string>): Promise<Result[]> {
   const { server, url } = await startHearth(env);
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     }
     const all = [...results, ...figures.flatMap((f) => f.results)];
     console.log(`\n${table(all)}`);
-    const rates = baselines.map((b) => b.rps);
+    const rates = all.map((r) => r.baseline);
     console.log(`\nbare node:http hello-world, measured before each target: ${Math.round(Math.min(...rates)).toLocaleString('en')} to ${Math.round(Math.max(...rates)).toLocaleString('en')} req/s over ${rates.length} runs`);
     const me = results.filter((r) => r.label.includes('/api/me'));
     if (me.length > 0) console.log(`Goal: GET /api/me at 30% or more of bare node:http -> ${me.map((r) => `${r.label.split(':')[0]} ${ratio(r)}`).join(', ')}`);
