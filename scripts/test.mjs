@@ -24,6 +24,19 @@ const onlyE2e = flag('--e2e');
 const noE2e = flag('--no-e2e');
 const runId = `r${Date.now().toString(36)}${process.pid.toString(36)}`;
 
+/** Embedded data dirs in memory when the machine has /dev/shm: copying and writing them on disk cost ~0.6 s a file. */
+function pickScratch() {
+  if (process.env.HEARTH_TEST_TMPDIR) return process.env.HEARTH_TEST_TMPDIR;
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return os.tmpdir();
+  }
+}
+const scratch = pickScratch();
+process.env.HEARTH_TEST_TMPDIR = scratch;
+
 function listTests(dir) {
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -56,7 +69,7 @@ const unitFiles = args.length > 0 ? args.filter((f) => !f.includes('/e2e/')) : l
 if (!onlyE2e && unitFiles.length > 0) {
   for (const db of ['pglite', 'postgres']) {
     if (onlyDb && onlyDb !== db) continue;
-    const templateDir = path.join(os.tmpdir(), `hearth-template-${runId}`);
+    const templateDir = path.join(scratch, `hearth-template-${runId}`);
     const env = { HEARTH_TEST_DB: db, HEARTH_TEST_RUN: runId, HEARTH_TEST_TEMPLATE_DIR: templateDir, HEARTH_TEST_PG_TEMPLATE: `hearth_tpl_${runId}` };
     if (!run(`prepare ${db}`, node, [...tsx, 'test/support/prepare.ts', 'prepare', db], env)) {
       results.push([db, false]);

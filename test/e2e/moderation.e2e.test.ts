@@ -66,6 +66,14 @@ void test('held spam, reject and silence, appeal, overturn, audit log, flag', { 
   await visible(member.page.getByRole('heading', { name: 'My moderation', level: 1 }));
   const myItem = await visible(member.page.getByTestId('my-item').filter({ hasText: 'Favourite hiking trails' }));
   assert.match((await myItem.textContent()) ?? '', /Waiting for review/);
+  // Back in the topic later, its author still sees the reply waiting, under the posts, and the way to My moderation.
+  await openTopic(member.page);
+  const waiting = await visible(member.page.getByTestId('my-held-replies'));
+  await visible(waiting.getByRole('heading', { name: 'Your reply is waiting for review' }));
+  assert.match((await waiting.textContent()) ?? '', /free-money/, 'it shows the held reply');
+  assert.equal(await overflowsSideways(member.page), false, 'and fits a phone');
+  await waiting.getByRole('link', { name: 'Why, and what happens next' }).click();
+  await visible(member.page.getByTestId('my-item').filter({ hasText: 'Favourite hiking trails' }));
 
   const other = await pageAs(reader);
   await openTopic(other.page);

@@ -1,5 +1,5 @@
 // Browser flow for the topic tools on the built app and a real server: a member bookmarks a reply with the
-// keyboard and finds it on /bookmarks, follows a tag chip to the tag's page, and staff split a reply off
+// keyboard and finds it on /bookmarks (a note and a quick reminder time), follows a tag chip to the tag's page, and staff split a reply off
 // into a new topic; all on a phone-sized screen too.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
@@ -75,6 +75,23 @@ void test('bookmark a reply, follow a tag, split a reply off into a new topic', 
   await nav(page).getByRole('link', { name: 'Bookmarks' }).click();
   await visible(page.getByRole('heading', { name: 'Bookmarks', level: 1 }));
   const item = await visible(page.getByTestId('bookmark').filter({ hasText: 'A quick-release one.' }));
+
+  // A note and a quick reminder time: tomorrow at 08:00 in the browser's zone.
+  await item.getByRole('button', { name: 'Edit note for Bench vices compared' }).click();
+  await item.getByLabel('Note').fill('Check the price');
+  const tomorrow = item.getByRole('button', { name: 'Tomorrow morning' });
+  await tomorrow.click();
+  await visible(item.getByRole('button', { name: 'Tomorrow morning', pressed: true }));
+  const expected = await page.evaluate<string>('(() => { const d = new Date(); return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, 8).toISOString(); })()');
+  await item.getByRole('button', { name: 'Save' }).click();
+  await visible(item.getByText('Note: Check the price'));
+  await visible(item.getByText(/Remind me /));
+  const saved = await page.evaluate<{ remindAt: string | null; note: string }[]>("fetch('/api/bookmarks').then((r) => r.json()).then((b) => b.items)");
+  assert.deepEqual(
+    saved.map((b) => [b.note, b.remindAt]),
+    [['Check the price', expected]],
+    'the reminder is stored for tomorrow morning',
+  );
   await item.getByRole('link', { name: 'Bench vices compared' }).click();
   await visible(page.getByRole('heading', { name: 'Bench vices compared', level: 1 }));
 

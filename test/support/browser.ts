@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { scratchDir } from './databases';
 import { freePort } from './processes';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,7 +25,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const entry = path.join(root, 'dist', 'server', 'main.js');
   assert.ok(fs.existsSync(entry), 'dist/server/main.js is missing: run `node scripts/build.mjs` first');
   assert.ok(fs.existsSync(path.join(root, 'dist', 'web', 'index.html')), 'dist/web is missing: run `node scripts/build.mjs` first');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
+  const dataDir = fs.mkdtempSync(path.join(scratchDir, 'hearth-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, [entry], {
     cwd: root,

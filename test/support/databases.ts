@@ -50,6 +50,12 @@ export async function dropDatabase(name: string): Promise<void> {
   await withAdminClient((client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
 }
 
+/**
+ * Where embedded data dirs go: scripts/test.mjs picks a memory-backed directory (/dev/shm) when there is one,
+ * since each test file copies a 44 MB template and the database writes through it; elsewhere the system's.
+ */
+export const scratchDir = process.env.HEARTH_TEST_TMPDIR ?? os.tmpdir();
+
 export const pgTemplateName = `hearth_tpl_${runId}`.toLowerCase();
 export const pgliteTemplateDir = process.env.HEARTH_TEST_TEMPLATE_DIR;
 
@@ -62,7 +68,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
     await createDatabase(name, hasTemplate ? pgTemplateName : undefined);
     return { env: { DATABASE_URL: databaseUrlFor(name) }, drop: () => dropDatabase(name) };
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `hearth-test-${runId}-`));
+  const dataDir = fs.mkdtempSync(path.join(scratchDir, `hearth-test-${runId}-`));
   if (pgliteTemplateDir && fs.existsSync(pgliteTemplateDir)) fs.cpSync(pgliteTemplateDir, dataDir, { recursive: true });
   return {
     env: { HEARTH_DATA_DIR: dataDir },

@@ -2,10 +2,11 @@
 //   node --import tsx test/support/prepare.ts prepare|cleanup pglite|postgres
 // The template is migrated and holds the job queue's tables, so each test server starts in a blink.
 import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../../src/server/config';
 import { createLogger } from '../../src/server/platform/logger';
 import { startRuntime } from '../../src/server/runtime';
-import { createDatabase, databaseUrlFor, dropDatabase, pgTemplateName, runId, withAdminClient } from './databases';
+import { createDatabase, databaseUrlFor, dropDatabase, pgTemplateName, runId, scratchDir, withAdminClient } from './databases';
 
 const [action, kind] = process.argv.slice(2);
 const templateDir = process.env.HEARTH_TEST_TEMPLATE_DIR;
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     if (!templateDir) throw new Error('HEARTH_TEST_TEMPLATE_DIR is not set');
     fs.rmSync(templateDir, { recursive: true, force: true });
     if (action === 'prepare') await migrateInto({ HEARTH_DATA_DIR: templateDir });
+    // A test file that died before dropping its database leaves a directory behind (in memory, on /dev/shm).
+    else for (const name of fs.readdirSync(scratchDir)) if (name.startsWith(`hearth-test-${runId}-`)) fs.rmSync(path.join(scratchDir, name), { recursive: true, force: true });
     return;
   }
   if (kind !== 'postgres') throw new Error(`unknown database kind ${kind}`);

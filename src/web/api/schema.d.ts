@@ -4660,6 +4660,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/topics/{id}/held-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your replies in the topic that wait for review
+         * @description Only your own: a held reply is hidden from everyone else until a moderator approves it. A topic you cannot see: 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Your replies in the topic that wait for a moderator; nobody else sees them yet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The held post (see /api/me/moderation for why, and to appeal once it is decided) */
+                                id: number;
+                                postNumber: number;
+                                /** @description The start of the post as plain text */
+                                excerpt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: invalid_request, weak_password, guidelines_not_accepted, invalid_token, unknown_mention, unknown_recipient, invalid_regex, unsafe_regex, own_post, invite_invalid, ends_before_start, publish_at_past, not_an_answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in or bad credentials: unauthorized, invalid_credentials, invalid_signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found: not_found, route_not_found, invite_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rate limited (see Retry-After): rate_limited, slow_mode, trust_limit */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/{id}": {
         parameters: {
             query?: never;

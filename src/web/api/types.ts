@@ -27,5 +27,6 @@ export type MemberSuggestion = Success<paths['/api/members/autocomplete']['get']
 export type UnreadTopic = Success<paths['/api/topics/unread']['get']>['items'][number];
 export type NotificationLevel = Success<paths['/api/spaces/{id}/notification-level']['get']>['level'];
 export type Bookmark = Success<paths['/api/bookmarks']['get']>['items'][number];
+export type MyHeldPosts = Success<paths['/api/topics/{id}/held-posts']['get']>;
 export type TagCount = Success<paths['/api/tags']['get']>['items'][number];
 export type PostExcerpt = Success<paths['/api/users/{username}/posts']['get']>['items'][number];

@@ -12,13 +12,7 @@ import { useTitle } from '../../lib/site';
 import { useAction } from '../../lib/use-action';
 import { usePagedList } from '../../lib/use-paged-list';
 import { topicPath } from '../discussions/paths';
-
-/** The reminder as a datetime-local value in the browser's zone, and back. */
-const toLocalInput = (iso: string | null): string => {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+import { reminderPresets, toLocalInput } from './reminder-presets';
 
 function NoteForm({ bookmark, onSaved, onCancel }: { bookmark: Bookmark; onSaved: (next: Bookmark) => void; onCancel: () => void }) {
   const [remind, setRemind] = useState(toLocalInput(bookmark.remindAt));
@@ -44,6 +38,18 @@ function NoteForm({ bookmark, onSaved, onCancel }: { bookmark: Bookmark; onSaved
           Remind me<span class="optional"> (optional)</span>
         </label>
         <input id={reminderId} type="datetime-local" value={remind} onInput={(event) => setRemind(event.currentTarget.value)} />
+        <div class="reminder-presets" role="group" aria-label="Quick reminder times">
+          {reminderPresets(new Date()).map((preset) => (
+            <button key={preset.key} type="button" class="button button-secondary button-small" aria-pressed={remind === toLocalInput(preset.at) ? 'true' : 'false'} onClick={() => setRemind(toLocalInput(preset.at))}>
+              {preset.label}
+            </button>
+          ))}
+          {remind && (
+            <button type="button" class="button button-link button-small" onClick={() => setRemind('')}>
+              No reminder
+            </button>
+          )}
+        </div>
       </div>
       <FormAlert problem={save.problem} fields={['note']} />
       <div class="form-actions">

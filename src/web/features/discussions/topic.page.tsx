@@ -11,6 +11,7 @@ import { useRealtimeEvents } from '../../lib/realtime';
 import { isStaff, useSession } from '../../lib/session';
 import { useTitle } from '../../lib/site';
 import { Composer } from './composer';
+import { MyHeldReplies, useHeldReplies } from './my-held-replies';
 import { NotificationLevelControl } from './notification-level';
 import { chipStyle, spacePath } from './paths';
 import { PostItem, type Respond } from './post-item';
@@ -61,7 +62,7 @@ interface ReplyDraft {
   seq: number;
 }
 
-function ReplyForm({ topicId, onPosted, draft, onClearReplyTo }: { topicId: number; onPosted: (post: Post) => void; draft: ReplyDraft; onClearReplyTo: () => void }) {
+function ReplyForm({ topicId, onPosted, onHeld, draft, onClearReplyTo }: { topicId: number; onPosted: (post: Post) => void; onHeld: () => void; draft: ReplyDraft; onClearReplyTo: () => void }) {
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,8 +86,10 @@ function ReplyForm({ topicId, onPosted, draft, onClearReplyTo }: { topicId: numb
       setProblem(null);
       onClearReplyTo();
       // A held reply is not shown in the topic: the author is told it waits for review, and why.
-      if (isHeld(result.data)) setHeld(result.data);
-      else {
+      if (isHeld(result.data)) {
+        setHeld(result.data);
+        onHeld();
+      } else {
         setHeld(null);
         onPosted(result.data);
       }
@@ -132,6 +135,8 @@ export function TopicPage({ id }: { id: number }) {
   const [newCount, setNewCount] = useState(0);
   const [draft, setDraft] = useState<ReplyDraft>({ replyTo: null, insert: '', seq: 0 });
   const lastRead = useRef(0);
+  // Staff see held posts in the topic itself; members see their own listed after the posts.
+  const heldReplies = useHeldReplies(id, me !== null && !isStaff(me));
   const postsRef = useRef<Post[]>([]);
   postsRef.current = posts;
   useTitle(topic?.title ?? 'Topic');
@@ -210,7 +215,11 @@ export function TopicPage({ id }: { id: number }) {
 
   useRealtimeEvents(['post.created'], (data) => {
     if (data.topicId !== id || !topic) return;
-    if (data.authorId === me?.id) return void loadAfter(false);
+    if (data.authorId === me?.id) {
+      // One of the member's own: just posted here, or a held reply a moderator approved.
+      heldReplies.reload();
+      return void loadAfter(false);
+    }
     // More pages still to load: the new post arrives when the reader gets there.
     if (nextAfter !== null) return;
     void loadAfter(true);
@@ -283,6 +292,7 @@ export function TopicPage({ id }: { id: number }) {
           </button>
         </div>
       )}
+      <MyHeldReplies held={heldReplies} />
       {space && <TopicProgramFooters topic={topic} space={space} />}
       <div class="live-region" role="status" aria-live="polite" data-testid="new-replies">
         {newCount > 0 && (
@@ -305,6 +315,7 @@ export function TopicPage({ id }: { id: number }) {
         <ReplyForm
           topicId={topic.id}
           draft={draft}
+          onHeld={heldReplies.reload}
           onClearReplyTo={() => setDraft((current) => ({ ...current, replyTo: null, insert: '' }))}
           onPosted={(post) => setPosts((previous) => (previous.some((p) => p.id === post.id) ? previous : [...previous, post]))}
         />

@@ -12,10 +12,14 @@ function safeCodePoint(code: number, fallback: string): string {
   return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
 }
 
+/** Tags that end a line or a cell: they part words. Inline ones (em, a, code …) sit inside words and sentences. */
+const BREAKING_TAG = /<\/?(?:p|br|hr|li|ul|ol|div|h[1-6]|pre|blockquote|table|thead|tbody|tr|td|th|details|summary|figure|figcaption)\b[^>]*>/gi;
+
 /** The text of the HTML (tags dropped, entities decoded, white space collapsed), cut at `max` characters with an ellipsis. */
 export function plainExcerpt(html: string, max = 200): string {
   const text = html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(BREAKING_TAG, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]+);/g, decodeEntity)
     .replace(/\s+/g, ' ')
     .trim();

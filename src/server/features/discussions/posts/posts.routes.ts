@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam, NoContent, errorResponses } from '../../../platform/http/schemas';
-import { CreatePostBody, EditPostBody, HeldPostView, PostView, PreviewBody, PreviewView, ReactionBody, ReactionParams, ReactionsView, RevisionList } from './posts.schema';
+import { CreatePostBody, EditPostBody, HeldPostView, MyHeldPosts, PostView, PreviewBody, PreviewView, ReactionBody, ReactionParams, ReactionsView, RevisionList } from './posts.schema';
 import type { PostsService } from './posts.service';
 
 export function registerPostRoutes(app: FastifyInstance, posts: PostsService, postsPerMinute: number): void {
@@ -34,6 +34,21 @@ export function registerPostRoutes(app: FastifyInstance, posts: PostsService, po
       const created = await posts.reply(request.principal, request.params.id, request.body);
       return reply.code('status' in created ? 202 : 201).send(created);
     },
+  );
+
+  r.get(
+    '/api/topics/:id/held-posts',
+    {
+      config: member,
+      schema: {
+        tags: ['discussions'],
+        summary: 'Your replies in the topic that wait for review',
+        description: 'Only your own: a held reply is hidden from everyone else until a moderator approves it. A topic you cannot see: 404.',
+        params: IdParam,
+        response: { 200: MyHeldPosts, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => posts.heldForMe(request.principal, request.params.id),
   );
 
   r.patch(

@@ -105,3 +105,18 @@ export const HeldPostView = Type.Object(
   },
   { $id: 'HeldPost', description: 'The post was written but waits for a moderator; nobody else sees it until it is approved' },
 );
+
+export const MyHeldPosts = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        id: Type.Integer({ description: 'The held post (see /api/me/moderation for why, and to appeal once it is decided)' }),
+        postNumber: Type.Integer(),
+        excerpt: Type.String({ description: 'The start of the post as plain text' }),
+        createdAt: Timestamp,
+      }),
+    ),
+  },
+  { $id: 'MyHeldPosts', description: 'Your replies in the topic that wait for a moderator; nobody else sees them yet' },
+);
+export type MyHeldPosts = Static<typeof MyHeldPosts>;

@@ -16,9 +16,10 @@ import { requireText, type TopicsService, type VisibleTopic } from '../topics/to
 import { nextPostNumber, restoreTopic, softDeleteTopic, updateTopic } from '../topics/topics.store';
 import { readPost } from './posts.read';
 import { presentRevisions } from './revisions.presenter';
-import type { CreatePostBody, EditPostBody, PostView, ReactionSummary, RevisionList } from './posts.schema';
+import { plainExcerpt } from './excerpt.rules';
+import type { CreatePostBody, EditPostBody, MyHeldPosts, PostView, ReactionSummary, RevisionList } from './posts.schema';
 import {
-  deleteReaction, findPost, insertPost, insertReaction, insertRevision, listRevisions, postInTopic, reactionCounts, restorePost, softDeletePost, updatePostBody,
+  deleteReaction, findPost, heldPostsOf, insertPost, insertReaction, insertRevision, listRevisions, postInTopic, reactionCounts, restorePost, softDeletePost, updatePostBody,
   type PostRow,
 } from './posts.store';
 import { announceVisibility, releasePost, withholdPost, type VisibilityChange } from './withhold';
@@ -143,6 +144,14 @@ export function createPostsService(ctx: AppContext, topics: TopicsService, gate:
     },
 
     /** Every revision of a post, for whoever may see it (a deleted one: its author and staff). */
+    /** The viewer's own replies in the topic that moderation holds: their author sees them waiting, nobody else does. */
+    async heldForMe(actor: Actor, topicId: number): Promise<MyHeldPosts> {
+      const member = requireMember(actor);
+      await topics.visibleTopic(actor, topicId);
+      const rows = await heldPostsOf(db, topicId, member.memberId);
+      return { items: rows.map((r) => ({ id: r.id, postNumber: r.post_number, excerpt: plainExcerpt(r.html, 280), createdAt: r.created_at.toISOString() })) };
+    },
+
     async revisions(actor: Actor, id: number): Promise<RevisionList> {
       const { post } = await visiblePost(actor, id, true);
       return { items: presentRevisions(post, await listRevisions(db, id)) };

@@ -42,8 +42,7 @@ export async function findPost(db: Queryable, id: number) {
 
 export type PostRow = NonNullable<Awaited<ReturnType<typeof findPost>>>;
 
-/** Posts of a topic after a post number, in order; one more than `limit` to tell whether a page follows. */
-/** A page of a topic's posts; posts held for review are left out unless `withHeld` (staff). */
+/** A page of a topic's posts after a post number, in order (one more than `limit` to tell whether a page follows); posts held for review are left out unless `withHeld` (staff). */
 export async function listPosts(db: Queryable, topicId: number, after: number, limit: number, withHeld = true): Promise<PostRow[]> {
   let query = postsWithAuthors(db).where('posts.topic_id', '=', topicId);
   if (!withHeld) query = query.where((eb) => eb.or([eb('posts.moderation_state', 'is', null), eb('posts.moderation_state', '<>', 'held')]));
@@ -51,6 +50,19 @@ export async function listPosts(db: Queryable, topicId: number, after: number, l
     .where('posts.post_number', '>', after)
     .orderBy('posts.post_number')
     .limit(limit + 1)
+    .execute();
+}
+
+/** The author's own replies in a topic that wait for review, oldest first. */
+export async function heldPostsOf(db: Queryable, topicId: number, authorId: number) {
+  return db
+    .selectFrom('posts')
+    .select(['id', 'post_number', 'html', 'created_at'])
+    .where('topic_id', '=', topicId)
+    .where('author_id', '=', authorId)
+    .where('moderation_state', '=', 'held')
+    .orderBy('post_number')
+    .limit(50)
     .execute();
 }
 
