@@ -11,7 +11,7 @@ import { createMessages, publishMessageEvents, type MessagesService } from './fe
 import { createNotifications, type NotificationsService } from './features/notifications';
 import { createSettingsService, type SettingsService } from './features/settings';
 import { createSetupService, type SetupService } from './features/setup';
-import { createModeration, createModerationNotices, type Moderation } from './features/moderation';
+import { createModeration, createModerationNotices, publishQueueEvents, type Moderation } from './features/moderation';
 // moderation: flags and trust levels
 import { createFlagsService, type FlagsService } from './features/moderation/flags';
 import { createTrustService, defineTrustJobs, type TrustService } from './features/moderation/trust';
@@ -72,6 +72,7 @@ export function createServices(ctx: AppContext): Services {
   const digests = createDigests(ctx, discussions.spaces, settings);
   const realtime = new RealtimeHub(ctx.bus, (principal) => groups.groupsOf(principal));
   publishDiscussionEvents(ctx.bus, ctx.database.db, realtime);
+  publishQueueEvents(ctx.bus, realtime, (spaceId) => discussions.spaces.moderatorGroupsOf(spaceId));
   const messages = createMessages(ctx, groups);
   messagesRef.current = messages;
   publishMessageEvents(ctx.bus, ctx.database.db, realtime);

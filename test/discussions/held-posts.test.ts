@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { createMember, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
 import { assertError, createSpace, createTopic, type Space, type TopicDetail } from './helpers';
+import { Sse } from './sse';
 
 interface HeldList {
   items: { id: number; postNumber: number; excerpt: string; createdAt: string }[];
@@ -33,10 +34,14 @@ describe('GET /api/topics/{id}/held-posts', () => {
   let heldId: number;
 
   test('a held reply: 202 for its author, listed for them alone, and not in the topic', async () => {
+    const staffStream = await Sse.open(server.url, moderator);
     const reply = await newcomer.client.post<{ id: number; status: string }>(`/api/topics/${topic.id}/posts`, { body: 'My bench is **oak**, two metres long.' });
     assert.equal(reply.status, 202, reply.text);
     assert.equal(reply.body.status, 'held');
     heldId = reply.body.id;
+    const arrived = await staffStream.next('review.changed', (d) => d.change === 'added');
+    staffStream.close();
+    assert.deepEqual({ ...arrived.data, itemId: 0 }, { itemId: 0, kind: 'first_post', spaceId: space.id, change: 'added' }, 'moderators hear of it live');
 
     const mine = await newcomer.client.get<HeldList>(`/api/topics/${topic.id}/held-posts`);
     assert.equal(mine.status, 200, mine.text);

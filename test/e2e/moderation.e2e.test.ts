@@ -2,7 +2,8 @@
 // a new member's spam reply is held and they are told why while another member cannot see it; moderator A
 // rejects it in the queue and silences them for a day; the member finds the notice, appeals from My
 // moderation; moderator B (not A, who acted) overturns it; the reply is back for everyone, the silence is
-// lifted, and the admin finds each step in the audit log. Then a member flags a post through the dialog.
+// lifted, and the admin finds each step in the audit log. Then a member flags a post through the dialog,
+// and moderator A's open queue announces it, then shows moderator B's claim, live.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -165,6 +166,10 @@ void test('held spam, reject and silence, appeal, overturn, audit log, flag', { 
   assert.deepEqual(await table.locator('tbody code').allTextContents(), ['appeal.overturn'], 'only the searched action is left');
 
   // 7. The other member flags a post in a dialog (Escape closes it); there is no Flag button on one's own post.
+  // Moderator A watches the queue meanwhile: the new item is announced there without a reload.
+  await alice.page.goto('/moderation');
+  await visible(alice.page.getByRole('heading', { name: 'Review queue' }));
+  const waitingBefore = await alice.page.getByTestId('review-item').count();
   const post = other.page.getByTestId('post').filter({ hasText: 'Check out my channel' });
   const flag = post.getByTestId('flag-button');
   await flag.click();
@@ -178,6 +183,16 @@ void test('held spam, reject and silence, appeal, overturn, audit log, flag', { 
   await dialog.getByLabel('Anything the moderators should know').fill('Not about hiking at all.');
   await dialog.getByRole('button', { name: 'Send flag' }).click();
   await visible(post.getByRole('status').filter({ hasText: 'the moderators will look at it' }));
+  const arrivals = await visible(alice.page.getByTestId('queue-arrivals').filter({ hasText: '1 new item in the queue.' }));
+  await visible(nav(alice.page).getByTestId('moderation-count').filter({ hasText: String(waitingBefore + 1) }));
+  await arrivals.getByRole('button', { name: 'Show' }).click();
+  const flagged = await visible(alice.page.getByTestId('review-item').filter({ hasText: 'Check out my channel' }));
+  // Moderator B claims it elsewhere: A's page shows who is on it, also without a reload.
+  const queue = await modB.client.get<{ items: { id: number; post: unknown }[] }>('/api/moderation/queue?kind=flagged_post');
+  const flaggedItem = queue.body.items.find((i) => JSON.stringify(i.post).includes('Check out my channel'));
+  assert.ok(flaggedItem, queue.text);
+  assert.equal((await modB.client.post(`/api/moderation/queue/${flaggedItem.id}/claim`)).status, 200);
+  await visible(flagged.getByText(/Claimed by mod_bob/));
   await openTopic(member.page);
   const ownPost = await visible(member.page.getByTestId('post').filter({ hasText: 'Check out my channel' }));
   assert.equal(await ownPost.getByTestId('flag-button').count(), 0, 'no Flag button on your own post');

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertError } from '../discussions/helpers';
+import { Sse } from '../discussions/sse';
 import { createMember, PASSWORD, uniqueName, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -48,12 +49,16 @@ describe('sign-up approval', () => {
 
   test('on: the account waits in the queue; approving lets it sign in, refusing keeps it out', async () => {
     assert.equal((await admin.client.patch('/api/admin/settings', { approveSignups: true })).status, 200);
+    const staffStream = await Sse.open(server.url, moderator);
     const approved = await signUpPending();
     const refused = await signUpPending();
     assertError(await server.client().post('/api/session', { login: approved.username, password: PASSWORD }), 403, 'account_pending');
 
     const first = await signupItem(approved.id);
     assert.ok(first, 'the sign-up is in the queue');
+    // A moderator with the queue open hears of it at once.
+    await staffStream.next('review.changed', (d) => d.itemId === first.id && d.kind === 'signup' && d.change === 'added');
+    staffStream.close();
     const decided = await moderator.client.post<Item>(`/api/moderation/queue/${first.id}/decision`, { action: 'approve', reason: 'Looks like a real person' });
     assert.equal(decided.body.status, 'approved', decided.text);
     assert.equal((await server.client().post('/api/session', { login: approved.username, password: PASSWORD })).status, 200);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertError, createSpace, createTopic, replyTo, type Post, type Space, type TopicDetail } from '../discussions/helpers';
+import { Sse } from '../discussions/sse';
 import { createMember, uniqueName, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -73,5 +74,36 @@ describe('space moderators', () => {
     const me = await spaceMod.client.get<{ moderates: number[] }>('/api/me/moderation');
     assert.deepEqual(me.body.moderates, [moderated.id]);
     assertError(await spaceMod.client.get('/api/moderation/automod/rules'), 403, 'forbidden');
+  });
+
+  test('the queue is live: arrivals, claims and decisions reach staff and the space\'s moderators, nobody else', async () => {
+    const [staffStream, modStream, memberStream] = await Promise.all([Sse.open(server.url, admin), Sse.open(server.url, spaceMod), Sse.open(server.url, author)]);
+    try {
+      const inMine = await hiddenByFlags(await createTopic(admin.client, moderated.id));
+      const arrived = (d: Record<string, unknown>) => d.change === 'added' && d.spaceId === moderated.id;
+      const [forStaff, forMod] = await Promise.all([staffStream.next('review.changed', arrived), modStream.next('review.changed', arrived)]);
+      assert.deepEqual(forMod.data, forStaff.data);
+      assert.equal(forMod.data.kind, 'flagged_post');
+      const itemId = Number(forMod.data.itemId);
+      const queue = await spaceMod.client.get<{ items: Item[] }>('/api/moderation/queue');
+      assert.ok(queue.body.items.some((i) => i.id === itemId && i.post?.id === inMine.id), 'the event names the item in the queue');
+
+      // An item in another space reaches staff only.
+      await hiddenByFlags(await createTopic(admin.client, other.id));
+      await staffStream.next('review.changed', (d) => d.spaceId === other.id);
+
+      assert.equal((await admin.client.post(`/api/moderation/queue/${itemId}/claim`)).status, 200);
+      await modStream.next('review.changed', (d) => d.itemId === itemId && d.change === 'claimed');
+      assert.equal((await admin.client.request('DELETE', `/api/moderation/queue/${itemId}/claim`)).status, 200);
+      await modStream.next('review.changed', (d) => d.itemId === itemId && d.change === 'released');
+      assert.equal((await admin.client.post(`/api/moderation/queue/${itemId}/decision`, { action: 'approve', reason: 'Fine' })).status, 200);
+      await modStream.next('review.changed', (d) => d.itemId === itemId && d.change === 'decided');
+
+      // The space moderator heard nothing of the other space; the author (a plain member) nothing at all.
+      assert.deepEqual(modStream.all('review.changed', (d) => d.spaceId !== moderated.id), []);
+      assert.deepEqual(memberStream.all('review.changed'), []);
+    } finally {
+      for (const stream of [staffStream, modStream, memberStream]) stream.close();
+    }
   });
 });

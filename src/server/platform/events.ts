@@ -39,6 +39,8 @@ export interface DomainEvents {
   'message.deleted': { messageId: number; conversationId: number; authorId: number };
   /** A notification for memberId was created or (a collapsed reaction) bumped; realtime can deliver it. */
   'notification.created': { memberId: number; notificationId: number };
+  /** A review queue item arrived (or an open one grew), or was claimed, released or decided; realtime tells whoever works it. */
+  'review.changed': { itemId: number; kind: string; spaceId: number | null; change: 'added' | 'claimed' | 'released' | 'decided' };
   /** Automod rules were added, changed, reordered or removed. */
   'moderation.rulesChanged': { ruleId: number | null };
   /** A classifier was retrained; every process loads the newest model. */

@@ -2,10 +2,11 @@
 import type { Queryable } from '../../platform/db/database';
 import { upsertReviewItem } from '../moderation/queue/queue.store';
 
-export async function holdForApproval(db: Queryable, memberId: number, details: { email: string; ip: string | null }): Promise<void> {
+/** Returns the review item's id. */
+export async function holdForApproval(db: Queryable, memberId: number, details: { email: string; ip: string | null }): Promise<number> {
   await db.updateTable('accounts').set({ approval_pending: true }).where('member_id', '=', memberId).execute();
   const domain = details.email.split('@')[1] ?? '';
-  await upsertReviewItem(db, {
+  return upsertReviewItem(db, {
     kind: 'signup', postId: null, memberId, spaceId: null, score: 0,
     reason: { source: 'signup', message: 'A new sign-up waits for approval', evidence: [`email domain ${domain}`, ...(details.ip ? [`from ${details.ip}`] : [])] },
   });

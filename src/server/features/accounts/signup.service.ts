@@ -85,8 +85,9 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
     const needsApproval = site.approveSignups && !options.byStaff;
     const confirmationToken = confirmationPending ? randomToken() : undefined;
     let memberId: number;
+    let reviewItem: number | null;
     try {
-      memberId = await ctx.database.tx(async (trx) => {
+      ({ id: memberId, reviewItem } = await ctx.database.tx(async (trx) => {
         const id = await insertMemberWithAccount(trx, {
           username: input.username,
           email: input.email.trim(),
@@ -99,7 +100,7 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
           guidelinesVersion: site.guidelinesVersion,
         });
         await recordActivity(trx, { memberId: id, kind: 'member.joined', props: { via: options.byStaff ? 'staff' : 'signup' } });
-        if (needsApproval) await holdForApproval(trx, id, { email: input.email.trim(), ip: options.ip });
+        const reviewItem = needsApproval ? await holdForApproval(trx, id, { email: input.email.trim(), ip: options.ip }) : null;
         // programs: invite codes (programs/invites) are redeemed here, atomically with the account.
         if (!options.byStaff) for (const extend of extensions) await extend(trx, input, id);
         if (confirmationToken) {
@@ -108,8 +109,8 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
         if (options.role !== 'member' || options.byStaff) {
           await insertAudit(trx, { actorId: options.actorId, action: 'account.create', targetType: 'member', targetId: id, after: { username: input.username, role: options.role }, ip: options.ip });
         }
-        return id;
-      });
+        return { id, reviewItem };
+      }));
     } catch (error) {
       throw translateUniqueViolation(error);
     }
@@ -117,6 +118,7 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
     if (!account) throw new Error('account vanished after creation');
     const me = toMeView(account);
     await ctx.bus.emit('member.joined', { memberId, username: me.username });
+    if (reviewItem !== null) await ctx.bus.emit('review.changed', { itemId: reviewItem, kind: 'signup', spaceId: null, change: 'added' });
     if (confirmationToken) await sendConfirmation(me, confirmationToken);
     return { me, confirmationRequired: confirmationPending && site.requireEmailConfirmation, approvalRequired: needsApproval };
   }

@@ -24,6 +24,7 @@ import { registerSanctionRoutes } from './sanctions/sanctions.routes';
 import { createSanctionsService, type SanctionsService } from './sanctions/sanctions.service';
 
 export { createModerationNotices, type ModerationNotices } from './notices';
+export { publishQueueEvents } from './queue/queue.realtime';
 export { isBanned } from './sanctions/sanctions.store';
 
 export interface Moderation {

@@ -1,21 +1,20 @@
 // The header's "Moderation" link for staff, with the number of review items waiting.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api } from '../../api/client';
-import { call } from '../../api/result';
 import { Link } from '../../components/link';
 import { useLocation } from '../../lib/router';
 import { onQueueChange } from './queue-events';
+import { fetchPendingCount, useOnQueueEvent } from './queue-live';
 
 function usePendingCount(): number {
   const { path } = useLocation();
   const [pending, setPending] = useState(0);
   const refresh = useCallback(() => {
-    void call(api.GET('/api/moderation/queue', { params: { query: { limit: 1 } } })).then((result) => {
-      if (result.ok) setPending(result.data.pending);
-    });
+    void fetchPendingCount().then((count) => count !== null && setPending(count));
   }, []);
   useEffect(refresh, [path, refresh]);
   useEffect(() => onQueueChange(refresh), [refresh]);
+  // Items that arrive, or that other moderators decide, change the count without a page change.
+  useOnQueueEvent(refresh);
   return pending;
 }
 

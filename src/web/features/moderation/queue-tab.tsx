@@ -7,6 +7,7 @@ import { Select, formText } from '../../components/form';
 import { ListFooter } from '../../components/list-footer';
 import { usePagedList } from '../../lib/use-paged-list';
 import { announceQueueChange } from './queue-events';
+import { fetchPendingCount, useLiveQueue } from './queue-live';
 import { QueueItem } from './queue-item';
 import type { ReviewItem, ReviewKind, ReviewStatus } from './types';
 import { kindLabels, statusLabels } from './words';
@@ -55,7 +56,18 @@ export function QueueTab({ me }: { me: Me }) {
   }, JSON.stringify(filter));
   const apply = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
+    live.clearArrived();
     setFilter(readFilter(event.currentTarget));
+  };
+  const live = useLiveQueue(
+    list.items,
+    (kind) => filter.status === 'pending' && (filter.kind === undefined || filter.kind === kind),
+    (item) => list.replaceItem((i) => i.id === item.id, item),
+    () => void fetchPendingCount().then((count) => count !== null && setPending(count)),
+  );
+  const showArrived = () => {
+    live.clearArrived();
+    list.reload();
   };
   const onChange = (item: ReviewItem) => {
     const wasPending = list.items.some((i) => i.id === item.id && i.status === 'pending');
@@ -93,6 +105,16 @@ export function QueueTab({ me }: { me: Me }) {
           {list.problem.message}
         </p>
       )}
+      <div role="status" aria-live="polite" data-testid="queue-arrivals">
+        {live.arrived > 0 && (
+          <p class="alert alert-info">
+            {live.arrived === 1 ? '1 new item' : `${live.arrived} new items`} in the queue.{' '}
+            <button type="button" class="button button-link" onClick={showArrived}>
+              Show
+            </button>
+          </p>
+        )}
+      </div>
       {!list.isLoading && list.items.length === 0 && !list.problem && <p class="muted">Nothing to review here.</p>}
       <ul class="review-list plain-list" aria-label="Review items">
         {list.items.map((item) => (

@@ -115,6 +115,12 @@ export function createSpacesService(ctx: AppContext, groups: Pick<GroupsService,
       return ids;
     },
 
+    /** The groups granted canModerate in the space (their members work its review queue items). */
+    async moderatorGroupsOf(spaceId: number): Promise<string[]> {
+      const { grants } = await snapshot();
+      return (grants.get(spaceId) ?? []).filter((g) => g.canModerate).map((g) => g.groupName);
+    },
+
     /**
      * The members among ids who may see every one of the spaces (a notice that names a topic goes to
      * them only: not to someone who lost sight of it when the space went private or they left a group).

@@ -70,7 +70,7 @@ export function createFlagsService(ctx: AppContext, deps: FlagDeps) {
       const weight = await weightOf(member);
       const { flagHideThreshold: threshold } = await deps.settings.get();
       const at = new Date();
-      const { flagId, change, notices } = await once(
+      const { flagId, itemId, change, notices } = await once(
         () =>
           ctx.database.tx(async (trx) => {
             // The post row's lock queues flags on one post, so the threshold is crossed exactly once.
@@ -82,9 +82,9 @@ export function createFlagsService(ctx: AppContext, deps: FlagDeps) {
             await attachToItem(trx, id, itemId);
             await recordActivity(trx, { memberId: member.memberId, kind: 'flag.created', occurredAt: at, spaceId: post.space_id, topicId: post.topic_id, postId, props: { flagId: id, reason: body.reason, weight } });
             const authorIsStaff = post.author_role === 'moderator' || post.author_role === 'admin';
-            if (!hidesPost(open.weight, threshold, authorIsStaff)) return { flagId: id, change: null, notices: [] };
+            if (!hidesPost(open.weight, threshold, authorIsStaff)) return { flagId: id, itemId, change: null, notices: [] };
             const hidden = await deps.discussions.posts.withholdIn(trx, postId, 'hidden', null);
-            if (!hidden) return { flagId: id, change: null, notices: [] };
+            if (!hidden) return { flagId: id, itemId, change: null, notices: [] };
             await insertAudit(trx, { actorId: null, action: 'post.hide', targetType: 'post', targetId: postId, reason: 'flag threshold', after: { openWeight: open.weight, threshold, flags: open.reasons.length } });
             const written = await deps.notices.write(trx, [
               {
@@ -95,12 +95,13 @@ export function createFlagsService(ctx: AppContext, deps: FlagDeps) {
                 at,
               },
             ]);
-            return { flagId: id, change: hidden, notices: written };
+            return { flagId: id, itemId, change: hidden, notices: written };
           }),
         'You already flagged this post',
       );
       await deps.discussions.posts.announce(change);
       await deps.notices.announce(notices);
+      await ctx.bus.emit('review.changed', { itemId, kind: 'flagged_post', spaceId: post.space_id, change: 'added' });
       return present(flagId);
     },
 
@@ -111,7 +112,7 @@ export function createFlagsService(ctx: AppContext, deps: FlagDeps) {
       if (!(await findFlaggableMember(db, memberId))) throw notFound('Member not found');
       const weight = await weightOf(member);
       const at = new Date();
-      const flagId = await once(
+      const { flagId, itemId } = await once(
         () =>
           ctx.database.tx(async (trx) => {
             if (!(await findFlaggableMember(trx, memberId, true))) throw notFound('Member not found');
@@ -120,10 +121,11 @@ export function createFlagsService(ctx: AppContext, deps: FlagDeps) {
             const itemId = await upsertReviewItem(trx, { kind: 'flagged_member', postId: null, memberId, spaceId: null, reason: flagsReason(open.reasons), score: weight });
             await attachToItem(trx, id, itemId);
             await recordActivity(trx, { memberId: member.memberId, kind: 'flag.created', occurredAt: at, props: { flagId: id, targetMemberId: memberId, reason: body.reason, weight } });
-            return id;
+            return { flagId: id, itemId };
           }),
         'You already have an open flag on this member',
       );
+      await ctx.bus.emit('review.changed', { itemId, kind: 'flagged_member', spaceId: null, change: 'added' });
       return present(flagId);
     },
 

@@ -112,6 +112,7 @@ export function createModerationGate(ctx: AppContext, deps: GateDeps): PostGate 
       if (firstPost) {
         held = { source: 'first_post', ruleId: null, rule: null, message: 'Welcome! A moderator reviews new members\' first posts; until then only you can see it.', guideline: null, evidence: [] };
       }
+      let reviewItem: { id: number; kind: 'first_post' | 'held_post' | 'flagged_post' } | null = null;
       return {
         held,
         tags: draft.kind === 'topic' ? [...verdict.tags] : [],
@@ -120,14 +121,16 @@ export function createModerationGate(ctx: AppContext, deps: GateDeps): PostGate 
           await bumpRuleHits(trx, hitIds, draft.at);
           if (held) {
             const reason = { ...held, scores: { spam: scores.spam.spam ?? 0, hate: scores.abuse.hate ?? 0, offensive: scores.abuse.offensive ?? 0 }, versions: { spam: scores.spamVersion, abuse: scores.abuseVersion } };
-            await upsertReviewItem(trx, { kind: firstPost ? 'first_post' : 'held_post', postId, memberId: author.id, spaceId: draft.spaceId, reason, score: scores.spam.spam ?? 0 });
+            const kind = firstPost ? 'first_post' : 'held_post';
+            reviewItem = { id: await upsertReviewItem(trx, { kind, postId, memberId: author.id, spaceId: draft.spaceId, reason, score: scores.spam.spam ?? 0 }), kind };
           } else if (verdict.flag) {
             const rule = verdict.matches.find((m) => m.actions.some((a) => a.type === 'flag'));
             const reason = { source: 'automod', ruleId: rule?.ruleId ?? null, rule: rule?.name ?? null, evidence: rule?.evidence ?? [], message: rule?.message ?? 'Flagged by automod' };
-            await upsertReviewItem(trx, { kind: 'flagged_post', postId, memberId: author.id, spaceId: draft.spaceId, reason, score: 1 });
+            reviewItem = { id: await upsertReviewItem(trx, { kind: 'flagged_post', postId, memberId: author.id, spaceId: draft.spaceId, reason, score: 1 }), kind: 'flagged_post' };
           }
         },
         async afterCommit({ postId, topicId }) {
+          if (reviewItem !== null) await ctx.bus.emit('review.changed', { itemId: reviewItem.id, kind: reviewItem.kind, spaceId: draft.spaceId, change: 'added' });
           if (held) await deps.notices.send([heldNotice(author.id, held, topicId, postId)]);
           if (verdict.notifyModerators) await deps.notices.toModerators(`Automod: ${verdict.matches.map((m) => m.name).join(', ')}`, `A post by @${author.username} matched automod rules`, '/moderation/queue');
           if (verdict.silenceHours !== null) await deps.silence(author.id, verdict.silenceHours, `Automod rule: ${verdict.matches.map((m) => m.name).join(', ')}`);

@@ -81,17 +81,20 @@ export function createQueueService(ctx: AppContext, deps: QueueDeps) {
     async claim(actor: Actor, id: number): Promise<ReviewItemView> {
       const access = await queueAccess(actor);
       const staff = access.member;
-      requireInReach(access, await findQueueItem(db, id));
-      const item = await load(id);
+      const row = await findQueueItem(db, id);
+      requireInReach(access, row);
+      const item = presentItem(row);
       if (item.status !== 'pending') throw new AppError('already_decided', 'This item was already decided');
       if (!(await claimItem(db, id, staff.memberId, new Date()))) throw new AppError('claimed_by_other', `${item.claimedBy ?? 'Another moderator'} is working on this item`);
+      await ctx.bus.emit('review.changed', { itemId: id, kind: row.kind, spaceId: row.space_id, change: 'claimed' });
       return load(id);
     },
 
     async unclaim(actor: Actor, id: number): Promise<ReviewItemView> {
       const access = await queueAccess(actor);
-      requireInReach(access, await findQueueItem(db, id));
-      await releaseClaim(db, id, access.member.memberId);
+      const row = await findQueueItem(db, id);
+      requireInReach(access, row);
+      if (await releaseClaim(db, id, access.member.memberId)) await ctx.bus.emit('review.changed', { itemId: id, kind: row.kind, spaceId: row.space_id, change: 'released' });
       return load(id);
     },
 
@@ -145,6 +148,7 @@ export function createQueueService(ctx: AppContext, deps: QueueDeps) {
       await deps.notices.announce(result.written);
       await result.sanction?.after(actor);
       if (row.kind === 'signup') await ctx.bus.emit('member.credentialsChanged', { memberId: row.member_id });
+      await ctx.bus.emit('review.changed', { itemId: id, kind: row.kind, spaceId: row.space_id, change: 'decided' });
       return load(id);
     },
   };

@@ -93,8 +93,10 @@ export async function claimItem(db: Queryable, id: number, moderatorId: number, 
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function releaseClaim(db: Queryable, id: number, moderatorId: number): Promise<void> {
-  await db.updateTable('review_items').set({ claimed_by: null, claimed_at: null }).where('id', '=', id).where('claimed_by', '=', moderatorId).execute();
+/** Gives up the moderator's claim; false when they held none. */
+export async function releaseClaim(db: Queryable, id: number, moderatorId: number): Promise<boolean> {
+  const result = await db.updateTable('review_items').set({ claimed_by: null, claimed_at: null }).where('id', '=', id).where('claimed_by', '=', moderatorId).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Settles a pending item; false when someone settled it first. */
