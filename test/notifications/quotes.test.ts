@@ -79,13 +79,22 @@ describe('quote notifications over HTTP', () => {
     assert.equal((await notificationsOf(alice)).filter((n) => n.postId === silent.id).length, 0);
   });
 
-  test('a quote of a post in another space, or of a deleted post, tells nobody', async () => {
+  test('a quote from another space the quoter can see tells its author; one from a space they cannot see, or of a deleted post, tells nobody', async () => {
+    const elsewhere = await createSpace(admin.client, 'public');
+    const origin = await createTopic(admin.client, elsewhere.id);
+    const said = await replyTo(alice.client, origin.id, 'Compost in autumn');
+    const here = await createTopic(admin.client, space.id);
+    const carried = await replyTo(bob.client, here.id, `> [@${alice.username} wrote](/t/${origin.slug}/${origin.id}#post-${said.postNumber}):\n> Compost in autumn\n\nAs said over there.`);
+    assert.deepEqual((await notificationsOf(alice)).filter((n) => n.postId === carried.id).map((n) => n.type), ['quote'], 'a quote across public spaces');
+
     const other = await createSpace(admin.client, 'private');
     const secret = await createTopic(admin.client, other.id);
     const hidden = await replyTo(admin.client, secret.id, 'Staff only');
     const topic = await createTopic(alice.client, space.id);
     const across = await replyTo(bob.client, topic.id, `> [@${admin.username} wrote](/t/x/${secret.id}#post-${hidden.postNumber}):\n> guessed\n\nHm`);
-    assert.equal((await notificationsOf(admin)).filter((n) => n.postId === across.id).length, 0);
+    assert.equal((await notificationsOf(admin)).filter((n) => n.postId === across.id).length, 0, 'bob cannot see the private space, so his guessed quote tells nobody');
+    const inPrivate = await replyTo(admin.client, secret.id, `> [@${alice.username} wrote](/t/${origin.slug}/${origin.id}#post-${said.postNumber}):\n> Compost in autumn\n\nNoted, among staff.`);
+    assert.equal((await notificationsOf(alice)).filter((n) => n.postId === inPrivate.id).length, 0, 'alice cannot see the private space the quote is in');
 
     const gone = await replyTo(admin.client, topic.id, 'Soon deleted');
     assert.equal((await admin.client.delete(`/api/posts/${gone.id}`)).status, 204);

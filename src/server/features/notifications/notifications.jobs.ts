@@ -5,7 +5,7 @@ import { mentionedMemberIds } from './mentions.service';
 import { effectiveLevel, reactionReaches, recipientsOfPost } from './notifications.rules';
 import type { DiscussionsAccess } from './notifications.service';
 import {
-  advanceTopicRead, findPostFacts, insertNotifications, levelsAround, quotedAuthorIds, setTopicLevel, upsertReactionNotification, type NewNotification,
+  advanceTopicRead, findPostFacts, insertNotifications, levelsAround, quotedAuthors, setTopicLevel, upsertReactionNotification, type NewNotification,
 } from './notifications.store';
 import { quotedPosts } from './quotes.rules';
 
@@ -20,13 +20,25 @@ export function subscribeNotifications(ctx: AppContext, discussions: Discussions
     for (const row of rows) await bus.emit('notification.created', { memberId: row.member_id, notificationId: row.id });
   }
 
+  /**
+   * Authors of the quoted posts, from any space the quoting member may see: a quote of a post they cannot
+   * see (a guessed link into a private space) tells nobody. Whether the quoted author may see the quoting
+   * post is checked with every other recipient.
+   */
+  async function quotedAuthorsSeenBy(quoterId: number, quotes: ReturnType<typeof quotedPosts>): Promise<number[]> {
+    const quoted = await quotedAuthors(db, quotes);
+    const visible = new Set<number>();
+    for (const spaceId of new Set(quoted.map((q) => q.spaceId))) if ((await seeing([quoterId], spaceId)).has(quoterId)) visible.add(spaceId);
+    return [...new Set(quoted.filter((q) => visible.has(q.spaceId)).map((q) => q.authorId))];
+  }
+
   async function onNewPost(postId: number, isFirst: boolean): Promise<void> {
     const post = await findPostFacts(db, postId);
     if (!post || post.deleted_at !== null || post.topic_deleted_at !== null) return;
     // Authors have read what they wrote.
     await advanceTopicRead(db, post.author_id, post.topic_id, post.post_number);
     const [mentionedIds, levels, quotedIds] = await Promise.all([
-      mentionedMemberIds(db, post.body), levelsAround(db, post.topic_id, post.space_id), quotedAuthorIds(db, quotedPosts(post.body), post.space_id),
+      mentionedMemberIds(db, post.body), levelsAround(db, post.topic_id, post.space_id), quotedAuthorsSeenBy(post.author_id, quotedPosts(post.body)),
     ]);
     const repliedToId = isFirst ? null : (post.replied_author_id ?? post.topic_author_id);
     const recipients = recipientsOfPost({ authorId: post.author_id, mentionedIds, repliedToId, quotedIds, levels });

@@ -28,19 +28,18 @@ export async function findPostFacts(db: Queryable, postId: number) {
     .executeTakeFirst();
 }
 
-/** Authors of live posts among the quoted ones, within the space the quoting post is in (a quote cannot reach into another space). */
-export async function quotedAuthorIds(db: Queryable, quotes: readonly { topicId: number; postNumber: number }[], spaceId: number): Promise<number[]> {
+/** Authors of live posts among the quoted ones, with the space each quoted post is in. */
+export async function quotedAuthors(db: Queryable, quotes: readonly { topicId: number; postNumber: number }[]): Promise<{ authorId: number; spaceId: number }[]> {
   if (quotes.length === 0) return [];
   const rows = await db
     .selectFrom('posts')
     .innerJoin('topics', 'topics.id', 'posts.topic_id')
-    .select('posts.author_id')
+    .select(['posts.author_id', 'topics.space_id'])
     .where((eb) => eb.or(quotes.map((q) => eb.and([eb('posts.topic_id', '=', q.topicId), eb('posts.post_number', '=', q.postNumber)]))))
-    .where('topics.space_id', '=', spaceId)
     .where('posts.deleted_at', 'is', null)
     .where('topics.deleted_at', 'is', null)
     .execute();
-  return [...new Set(rows.map((r) => r.author_id))];
+  return rows.map((r) => ({ authorId: r.author_id, spaceId: r.space_id }));
 }
 
 /** The effective level of every member who set one on the topic or on its space. */
