@@ -65,6 +65,7 @@ export function createServices(ctx: AppContext): Services {
     },
     // Bound below: the gate must exist before discussions, and space moderators come from its spaces.
     moderatedSpaceIds: async (actor) => (await discussionsRef.current?.spaces.moderatedSpaceIds(actor)) ?? [],
+    tellApplicant: (memberId, approved, reason) => accounts.signup.tellApplicant(memberId, approved, reason),
   });
   const discussions = createDiscussions(ctx, groups, moderation.gate);
   discussionsRef.current = discussions;

@@ -1,5 +1,5 @@
 // Sign-ups that need approval (approveSignups, off by default): the new account waits in the review
-// queue and cannot sign in; approving opens it, refusing closes it for good.
+// queue and cannot sign in; approving opens it, refusing closes it for good, and the applicant is told by email.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertError } from '../discussions/helpers';
@@ -28,6 +28,10 @@ async function signUpPending(): Promise<{ id: number; username: string }> {
   assert.equal(reply.body.csrfToken, null, 'no session before approval');
   return { id: reply.body.id, username };
 }
+
+/** Mail "sent" to an address: without SMTP, each message is a log line. */
+const mailsTo = (email: string): string[] =>
+  server.logs.filter((line) => (line.mail as { to?: unknown } | undefined)?.to === email && typeof line.msg === 'string').map((line) => line.msg as string);
 
 const signupItem = async (memberId: number): Promise<Item | undefined> =>
   (await moderator.client.get<{ items: Item[] }>('/api/moderation/queue?kind=signup')).body.items.find((i) => i.member.id === memberId);
@@ -62,11 +66,19 @@ describe('sign-up approval', () => {
     const decided = await moderator.client.post<Item>(`/api/moderation/queue/${first.id}/decision`, { action: 'approve', reason: 'Looks like a real person' });
     assert.equal(decided.body.status, 'approved', decided.text);
     assert.equal((await server.client().post('/api/session', { login: approved.username, password: PASSWORD })).status, 200);
+    const welcome = mailsTo(`${approved.username}@example.com`);
+    assert.equal(welcome.length, 1, 'the applicant is told by email');
+    assert.match(welcome[0] ?? '', /approved your sign-up/);
+    assert.match(welcome[0] ?? '', /\/login/);
 
     const second = await signupItem(refused.id);
     assert.ok(second);
     await moderator.client.post(`/api/moderation/queue/${second.id}/decision`, { action: 'reject', reason: 'Spam account' });
     assertError(await server.client().post('/api/session', { login: refused.username, password: PASSWORD }), 403, 'account_suspended');
+    const refusal = mailsTo(`${refused.username}@example.com`);
+    assert.equal(refusal.length, 1);
+    assert.match(refusal[0] ?? '', /did not approve your sign-up/);
+    assert.match(refusal[0] ?? '', /The reason given: Spam account/);
     const audit = await server.runtime.ctx.database.db.selectFrom('audit_log').select('action').where('target_id', '=', String(refused.id)).execute();
     assert.ok(audit.some((a) => a.action === 'review.reject'));
   });

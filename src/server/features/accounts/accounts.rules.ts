@@ -47,3 +47,19 @@ export function isLoginBlocked(accountFailures: number, ipFailures: number): boo
 export function isSuspended(suspendedUntil: Date | null, now = new Date()): boolean {
   return suspendedUntil !== null && suspendedUntil.getTime() > now.getTime();
 }
+
+/** The email that tells an applicant how their held sign-up was decided. */
+export function applicantMail(site: { siteName: string; publicUrl: string }, to: { username: string; email: string }, approved: boolean, reason: string): { to: string; subject: string; text: string } {
+  if (approved) {
+    return {
+      to: to.email,
+      subject: `Welcome to ${site.siteName}: your account is approved`,
+      text: `Hi ${to.username},\n\nA moderator approved your sign-up at ${site.siteName}. You can log in now:\n${site.publicUrl}/login\n`,
+    };
+  }
+  return {
+    to: to.email,
+    subject: `Your sign-up at ${site.siteName}`,
+    text: `Hi ${to.username},\n\nA moderator did not approve your sign-up at ${site.siteName}, so the account stays closed.\n\nThe reason given: ${reason}\n`,
+  };
+}

@@ -13,7 +13,7 @@ import { insertAudit } from '../audit';
 import type { SettingsService } from '../settings';
 import type { MeView, SignupBody } from './accounts.schema';
 import { toMeView } from './accounts.presenter';
-import { isReservedUsername, passwordProblem } from './accounts.rules';
+import { applicantMail, isReservedUsername, passwordProblem } from './accounts.rules';
 import { findAccountByEmail, findAccountById, findAccountByUsername, insertMemberWithAccount } from './accounts.store';
 import { insertToken } from './tokens.store';
 
@@ -128,7 +128,15 @@ export function createSignupService(ctx: AppContext, settings: SettingsService) 
     extensions.push(extension);
   }
 
-  return { createAccount, sendConfirmation, extend };
+  /** Tells someone whose sign-up waited for approval how it was decided, by email (they have no other way in). */
+  async function tellApplicant(memberId: number, approved: boolean, reason: string): Promise<void> {
+    const account = await findAccountById(ctx.database.db, memberId);
+    if (!account) return;
+    const site = await settings.get();
+    await sendMail(ctx, applicantMail({ siteName: site.siteName, publicUrl: ctx.config.publicUrl }, { username: account.username, email: account.email }, approved, reason));
+  }
+
+  return { createAccount, sendConfirmation, extend, tellApplicant };
 }
 
 export type SignupService = ReturnType<typeof createSignupService>;

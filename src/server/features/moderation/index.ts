@@ -43,7 +43,14 @@ export type SendWarning = (actor: Actor, username: string, title: string, body: 
 
 export function createModeration(
   ctx: AppContext,
-  deps: { settings: SettingsService; notices: ModerationNotices; warn: SendWarning; moderatedSpaceIds: (actor: Actor) => Promise<number[]> },
+  deps: {
+    settings: SettingsService;
+    notices: ModerationNotices;
+    warn: SendWarning;
+    moderatedSpaceIds: (actor: Actor) => Promise<number[]>;
+    /** Emails the applicant once a held sign-up is approved or refused (accounts). */
+    tellApplicant: (memberId: number, approved: boolean, reason: string) => Promise<void>;
+  },
 ): Moderation {
   const models = createModelRegistry(ctx);
   const rules = createRuleCache(ctx, deps.settings);
@@ -55,7 +62,7 @@ export function createModeration(
     gate: createModerationGate(ctx, { settings: deps.settings, rules, scorer: models, notices: deps.notices, silence: (memberId, hours, reason) => sanctions.silenceByRule(memberId, hours, reason) }),
     models,
     automod: createAutomodService(ctx, { settings: deps.settings, rules, scorer: models }),
-    queue: createQueueService(ctx, { notices: deps.notices, sanctions, moderatedSpaceIds: deps.moderatedSpaceIds }),
+    queue: createQueueService(ctx, { notices: deps.notices, sanctions, moderatedSpaceIds: deps.moderatedSpaceIds, tellApplicant: deps.tellApplicant }),
     sanctions,
     appeals,
     memberPages: createMemberPageService(ctx, { sanctions, appeals, moderatedSpaceIds: deps.moderatedSpaceIds }),

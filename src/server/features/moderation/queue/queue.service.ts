@@ -30,6 +30,7 @@ export interface QueueDeps {
   sanctions: SanctionsService;
   /** The spaces the actor moderates through a group granted canModerate. */
   moderatedSpaceIds(actor: Actor): Promise<number[]>;
+  tellApplicant(memberId: number, approved: boolean, reason: string): Promise<void>;
 }
 
 export function createQueueService(ctx: AppContext, deps: QueueDeps) {
@@ -147,7 +148,10 @@ export function createQueueService(ctx: AppContext, deps: QueueDeps) {
       await announceVisibility(ctx.bus, result.change);
       await deps.notices.announce(result.written);
       await result.sanction?.after(actor);
-      if (row.kind === 'signup') await ctx.bus.emit('member.credentialsChanged', { memberId: row.member_id });
+      if (row.kind === 'signup') {
+        await ctx.bus.emit('member.credentialsChanged', { memberId: row.member_id });
+        await deps.tellApplicant(row.member_id, effect.status !== 'rejected', body.reason);
+      }
       await ctx.bus.emit('review.changed', { itemId: id, kind: row.kind, spaceId: row.space_id, change: 'decided' });
       return load(id);
     },
