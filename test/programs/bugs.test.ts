@@ -8,6 +8,7 @@ import { createMember, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
 import { assertError, createSpace, createTopic, type Space, type TopicDetail } from '../discussions/helpers';
 import { deliver, issuePayload, sign, startFakeGitHub, type FakeGitHub } from '../support/github';
+import { PRUNE_DELIVERIES_QUEUE } from '../../src/server/features/programs/bugs';
 
 interface Link {
   repo: string;
@@ -381,6 +382,30 @@ describe('review fixes', () => {
     assert.equal(replayed.status, 200);
     assert.equal(replayed.body?.status, 'duplicate');
     assert.equal((await reporter.client.get<BugReport>(`/api/bug-reports/${created.topicId}`)).body.status, 'open');
+  });
+
+  test('an event older than the deliveries remembered (30 days) is refused by age; a daily job forgets older deliveries', async () => {
+    const created = await newReport({ title: 'Stale event from GitHub' });
+    await moderator.client.put(`/api/topics/${created.topicId}/github-link`, { url: `https://github.com/${REPO}/issues/68` });
+    const old = issuePayload('closed', 68, REPO, new Date(Date.now() - 31 * 86_400_000));
+    const stale = await deliver(server.url, old, { secret: SECRET });
+    assert.equal(stale.status, 202);
+    assert.equal(stale.body?.status, 'ignored');
+    assert.match(stale.body?.message ?? '', /more than 30 days old/);
+    assert.equal((await reporter.client.get<BugReport>(`/api/bug-reports/${created.topicId}`)).body.status, 'open');
+    const recent = issuePayload('closed', 68, REPO, new Date(Date.now() - 29 * 86_400_000));
+    assert.equal((await deliver(server.url, recent, { secret: SECRET })).body?.status, 'processed', 'a month-old redelivery is still applied');
+
+    const db = server.runtime.ctx.database.db;
+    await db.insertInto('github_deliveries').values([
+      { delivery_id: 'forgotten-delivery', event: 'issues', received_at: new Date(Date.now() - 40 * 86_400_000) },
+      { delivery_id: 'kept-delivery', event: 'issues', received_at: new Date(Date.now() - 20 * 86_400_000) },
+    ]).execute();
+    await server.runtime.ctx.jobs.send(PRUNE_DELIVERIES_QUEUE, {});
+    const deadline = Date.now() + 30_000;
+    const left = async () => (await db.selectFrom('github_deliveries').select('delivery_id').where('delivery_id', 'in', ['forgotten-delivery', 'kept-delivery']).execute()).map((r) => r.delivery_id);
+    while ((await left()).includes('forgotten-delivery') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(await left(), ['kept-delivery']);
   });
 
   test('status notices (staff and GitHub) skip members who can no longer see the private space', async () => {

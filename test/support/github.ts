@@ -66,10 +66,14 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   };
 }
 
-/** webhook-issues.opened.json from the samples, with another action and issue (repository Codertocat/Hello-World). */
-export function issuePayload(action: string, issueNumber = 1, repo = 'Codertocat/Hello-World'): Buffer {
+/**
+ * webhook-issues.opened.json from the samples, with another action and issue (repository Codertocat/Hello-World),
+ * updated now (or at `updatedAt`), as GitHub sends an event when it happens.
+ */
+export function issuePayload(action: string, issueNumber = 1, repo = 'Codertocat/Hello-World', updatedAt = new Date()): Buffer {
   const file = path.join(root, '..', 'shared', 'samples', 'github', 'webhook-issues.opened.json');
-  const payload = JSON.parse(fs.readFileSync(file, 'utf8')) as { action: string; issue: { number: number; state: string }; repository: { full_name: string } };
+  const payload = JSON.parse(fs.readFileSync(file, 'utf8')) as { action: string; issue: { number: number; state: string; updated_at: string }; repository: { full_name: string } };
+  payload.issue.updated_at = updatedAt.toISOString();
   payload.action = action;
   payload.issue.number = issueNumber;
   payload.issue.state = action === 'closed' ? 'closed' : 'open';
@@ -91,5 +95,5 @@ export async function deliver(baseUrl: string, body: Buffer, options: { secret?:
   if (signature !== null) headers['x-hub-signature-256'] = signature;
   const response = await fetch(`${baseUrl}/api/integrations/github/webhook`, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as { status?: string; topicIds?: number[]; error?: { code: string } } | null };
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as { status?: string; message?: string; topicIds?: number[]; error?: { code: string } } | null };
 }

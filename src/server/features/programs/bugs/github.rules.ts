@@ -97,7 +97,24 @@ export interface IssueEvent {
   state: 'open' | 'closed' | null;
   url: string | null;
   sender: string | null;
+  /** The issue's updated_at: when the event happened, as signed by GitHub. */
+  updatedAt: Date | null;
 }
+
+/**
+ * How long a delivery's digest is remembered (a signed payload replayed later is caught by it). Events
+ * older than this are refused by age instead, so older digests can be pruned. GitHub redelivers for 3 days.
+ */
+export const DELIVERY_MEMORY_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** An event whose issue changed longer ago than deliveries are remembered: a replay, never applied. */
+export function isStaleEvent(event: Pick<IssueEvent, 'updatedAt'>, now: Date): boolean {
+  return event.updatedAt !== null && now.getTime() - event.updatedAt.getTime() > DELIVERY_MEMORY_DAYS * DAY_MS;
+}
+
+/** Deliveries received before this are forgotten: anything that old is refused as stale anyway (with a day to spare for clock skew). */
+export const forgetDeliveriesBefore = (now: Date): Date => new Date(now.getTime() - (DELIVERY_MEMORY_DAYS + 1) * DAY_MS);
 
 const record = (value: unknown): Record<string, unknown> | null => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
 
@@ -114,5 +131,11 @@ export function readIssueEvent(payload: unknown): IssueEvent | null {
   // The number must fit github_links.issue_number (integer), or the lookup fails instead of finding nothing.
   if (typeof action !== 'string' || typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 2_147_483_647 || typeof repo !== 'string' || !repoPattern.test(repo)) return null;
   const state = issue.state === 'open' || issue.state === 'closed' ? issue.state : null;
-  return { action, repo, number, state, url: typeof issue.html_url === 'string' ? issue.html_url : null, sender: typeof sender?.login === 'string' ? sender.login : null };
+  const updated = typeof issue.updated_at === 'string' ? new Date(issue.updated_at) : null;
+  return {
+    action, repo, number, state,
+    url: typeof issue.html_url === 'string' ? issue.html_url : null,
+    sender: typeof sender?.login === 'string' ? sender.login : null,
+    updatedAt: updated && !Number.isNaN(updated.getTime()) ? updated : null,
+  };
 }

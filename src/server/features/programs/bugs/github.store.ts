@@ -87,6 +87,12 @@ export async function rememberDelivery(db: Queryable, deliveryId: string, event:
   return row !== undefined;
 }
 
+/** Forgets deliveries received before the time; returns how many. */
+export async function forgetDeliveries(db: Queryable, before: Date): Promise<number> {
+  const result = await db.deleteFrom('github_deliveries').where('received_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function readGitHubSettings(db: Queryable) {
   return db.selectFrom('github_settings').select(['webhook_secret', 'token', 'default_repo', 'updated_at']).executeTakeFirst();
 }

@@ -14,6 +14,11 @@ import { registerLinkRoutes } from './links.routes';
 import { SYNC_QUEUE, SYNC_RETRY_LIMIT, createLinksService, type LinksService } from './links.service';
 import { registerWebhookRoutes } from './webhook.routes';
 import { createWebhookService, type WebhookService } from './webhook.service';
+import { forgetDeliveriesBefore } from './github.rules';
+import { forgetDeliveries } from './github.store';
+
+/** Daily: remembered webhook deliveries older than any event the webhook still applies are dropped. */
+export const PRUNE_DELIVERIES_QUEUE = 'bugs.pruneDeliveries';
 
 export interface BugsProgram {
   reports: BugsService;
@@ -44,6 +49,14 @@ export function createBugsProgram(ctx: AppContext, deps: BugsProgramDeps): BugsP
     retryDelaySeconds: 2,
     expireInSeconds: 120,
     handler: (data, job) => links.runOp(data.opId, job),
+  });
+
+  ctx.jobs.define({
+    queue: PRUNE_DELIVERIES_QUEUE,
+    schedule: '17 4 * * *',
+    retryLimit: 1,
+    expireInSeconds: 300,
+    handler: async () => ({ forgotten: await forgetDeliveries(ctx.database.db, forgetDeliveriesBefore(new Date())) }),
   });
 
   // An idea's new status (ideas boards) comments on its linked issue, once: in the process that emitted it.

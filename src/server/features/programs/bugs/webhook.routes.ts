@@ -34,7 +34,8 @@ export function registerWebhookRoutes(app: FastifyInstance, webhook: WebhookServ
           description:
             'Verified with X-Hub-Signature-256 (HMAC-SHA256 of the exact body with GITHUB_WEBHOOK_SECRET or the admin setting): missing or wrong → 401 invalid_signature, logged, nothing changes. ' +
             '`ping` → 200; other events → 202 ignored; `issues` closed/reopened close or reopen the linked bug reports and notify their reporters, voters and followers; ' +
-            'an issue no topic is linked to → 202 ignored; a repeated X-GitHub-Delivery → 200 duplicate; bad JSON → 400.',
+            'an issue no topic is linked to → 202 ignored; a repeated X-GitHub-Delivery (or the same signed body again) → 200 duplicate; ' +
+            'an event whose issue.updated_at is more than 30 days old → 202 ignored (deliveries are remembered that long); bad JSON → 400.',
           consumes: ['application/json', FORM],
           response: { 200: WebhookResultView, 202: WebhookResultView, ...errorResponses(401) },
         },

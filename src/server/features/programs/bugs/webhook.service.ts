@@ -10,7 +10,7 @@ import type { Discussions } from '../../discussions';
 import type { ModerationNotices } from '../../moderation';
 import { ideaIssueNotice, statusNotice } from './bugs.rules';
 import { interestedMembers, setBugStatus } from './bugs.store';
-import { readIssueEvent, verifySignature } from './github.rules';
+import { DELIVERY_MEMORY_DAYS, isStaleEvent, readIssueEvent, verifySignature } from './github.rules';
 import type { GitHubSettings } from './github-settings.service';
 import { linksToIssue, rememberDelivery, setIssueState } from './github.store';
 
@@ -59,6 +59,7 @@ export function createWebhookService(ctx: AppContext, deps: { settings: GitHubSe
       const state = actions[event.action];
       const issue = `${event.repo}#${event.number}`;
       const at = new Date();
+      if (isStaleEvent(event, at)) return ignored(`The event is more than ${DELIVERY_MEMORY_DAYS} days old: old deliveries are not applied again`);
       // X-GitHub-Delivery is not signed: a captured delivery replayed under a new (or no) id is caught by
       // the digest of its signed bytes, which differ between any two real events (timestamps).
       const digest = `sha256:${crypto.createHash('sha256').update(delivery.body).digest('hex')}`;
