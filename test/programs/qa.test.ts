@@ -219,6 +219,14 @@ describe('a deleted answer', () => {
     assert.deepEqual([after.acceptedAnswer, after.votes], [null, []]);
     const questionsAfter = await questions(null, qaSpace.id, '?filter=answered');
     assert.equal(questionsAfter.body.items.some((q) => q.id === topic.id), false, 'no longer answered');
+
+    // Staff restore it: its up-vote earns its points again (once, however often the post changes); the acceptance stays off.
+    const restored = await moderator.client.post(`/api/posts/${first.id}/restore`);
+    assert.equal(restored.status, 200, restored.text);
+    assert.equal(await reputation(answerer), start + 10, 'the up-vote points come back');
+    assert.equal((await answerer.client.patch(`/api/posts/${first.id}`, { body: 'Edited after the restore', revision: 1 })).status, 200);
+    assert.equal(await reputation(answerer), start + 10, 'an edit adds nothing');
+    assert.equal((await qaOf(voter, topic.id)).acceptedAnswer, null);
   });
 });
 

@@ -15,7 +15,7 @@ import { presentAnswer, presentQuestion, presentStats } from './qa.presenter';
 import { acceptEarns, acceptProblem, countsAsAnswer, isQaSpace, mayAccept, raise, voteProblem } from './qa.rules';
 import type { QaStatsQuery, QaStatsView, QuestionPage, QuestionQuery, TopicQaView, VoteView } from './qa.schema';
 import { deleteVote, findAnswerPost, findAnswerWithAuthor, findQaTopic, insertVote, listQuestions, missingFirstAnswers, myVotes, qaStats, recordFirstAnswer, setAccepted, voteCounts, votesOn } from './qa.store';
-import { addReputation, removeReputation } from './reputation.store';
+import { addReputation, removeReputation, votesWithoutPoints } from './reputation.store';
 
 export interface QaDeps {
   settings: Pick<SettingsService, 'get'>;
@@ -198,6 +198,24 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
         if (current?.accepted_post_id === postId) await setAccepted(trx, post.topic_id, null);
         await removeReputation(trx, { reason: 'answer_accepted', postId });
         await removeReputation(trx, { reason: 'answer_upvoted', postId });
+      });
+    },
+
+    /**
+     * After a post is restored or released: the up-votes it kept earn their points again. Acceptance is not
+     * given back (the asker may have accepted another answer since); they accept it again if they wish.
+     */
+    async restoreAnswerPoints(postId: number): Promise<void> {
+      const post = await findAnswerPost(db, postId);
+      if (!post || post.deleted_at !== null || !isQaSpace(post.kind) || post.post_number === 1) return;
+      const { qaReputation } = await deps.settings.get();
+      await ctx.database.tx(async (trx) => {
+        // The post row's lock orders this against another restore of the same post (another event or process).
+        const locked = await findAnswerPost(trx, postId, true);
+        if (!locked || locked.deleted_at !== null) return;
+        for (const vote of await votesWithoutPoints(trx, postId)) {
+          await addReputation(trx, { memberId: post.author_id, points: qaReputation.upvote, reason: 'answer_upvoted', postId, actorId: vote.memberId, at: vote.at });
+        }
       });
     },
 

@@ -4,14 +4,15 @@ import type { Queryable } from '../../../platform/db/database';
 import type { QuestionFilter } from './qa.schema';
 
 /** A post with its topic's asker and space kind (deleted ones too: callers decide). */
-export async function findAnswerPost(db: Queryable, postId: number) {
-  return db
+/** The post with its question and space; `lock` holds the post row (only) until the transaction ends. */
+export async function findAnswerPost(db: Queryable, postId: number, lock = false) {
+  const query = db
     .selectFrom('posts as p')
     .innerJoin('topics as t', 't.id', 'p.topic_id')
     .innerJoin('spaces as s', 's.id', 't.space_id')
     .select(['p.id', 'p.topic_id', 'p.author_id', 'p.post_number', 'p.deleted_at', 'p.created_at', 't.author_id as asker_id', 't.space_id', 't.title', 't.deleted_at as topic_deleted_at', 's.kind'])
-    .where('p.id', '=', postId)
-    .executeTakeFirst();
+    .where('p.id', '=', postId);
+  return (lock ? query.forUpdate('p') : query).executeTakeFirst();
 }
 export type AnswerPostRow = NonNullable<Awaited<ReturnType<typeof findAnswerPost>>>;
 

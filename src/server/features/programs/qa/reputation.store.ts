@@ -27,3 +27,16 @@ export async function removeReputation(db: Queryable, target: { reason: Reputati
   const removed = await query.returning(['member_id', 'points']).execute();
   for (const r of removed) await db.updateTable('members').set({ reputation: sql`reputation - ${r.points}` }).where('id', '=', r.member_id).execute();
 }
+
+/** Up-votes on the post whose points are not in the ledger (taken back when the post was deleted or withheld). */
+export async function votesWithoutPoints(db: Queryable, postId: number): Promise<{ memberId: number; at: Date }[]> {
+  const rows = await db
+    .selectFrom('qa_votes as v')
+    .select(['v.member_id', 'v.created_at'])
+    .where('v.post_id', '=', postId)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('reputation_events as r').select('r.id').where('r.reason', '=', 'answer_upvoted').whereRef('r.post_id', '=', 'v.post_id').whereRef('r.actor_id', '=', 'v.member_id'))),
+    )
+    .execute();
+  return rows.map((r) => ({ memberId: r.member_id, at: r.created_at }));
+}
