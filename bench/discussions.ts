@@ -127,7 +127,11 @@ async function readTargets(url: string, community: BenchCommunity, cookie: strin
 }
 
 /** Seeds 100k posts, then loads the reads with the cache on and off, and replies. */
-export async function measureDiscussions(name: string, target: { databaseUrl: string | undefined; dataDir: string }, env: Record<string, string>): Promise<DiscussionFigures> {
+/**
+ * The reads and a reply on one database. With `redisUrl`, the reads are measured once more with Redis as
+ * production runs several processes: events, purges and the shared rate-limit budget go through it.
+ */
+export async function measureDiscussions(name: string, target: { databaseUrl: string | undefined; dataDir: string }, env: Record<string, string>, redisUrl?: string): Promise<DiscussionFigures> {
   const started = performance.now();
   const notes: string[] = [];
   const community = await seedCommunity(target, async (database) => {
@@ -158,6 +162,19 @@ export async function measureDiscussions(name: string, target: { databaseUrl: st
       }
     } finally {
       await server.stop();
+    }
+  }
+  if (redisUrl) {
+    try {
+      const { server, url } = await startHearth({ ...env, REDIS_URL: redisUrl, REDIS_PREFIX: `hearth-bench-${process.pid}:` });
+      try {
+        const { cookie } = await signIn(url);
+        for (const [label, request] of await readTargets(url, community, cookie)) results.push(await load(`${name} + Redis: ${label} [cache hit]`, request));
+      } finally {
+        await server.stop();
+      }
+    } catch (error) {
+      notes.push(`${name} + Redis skipped: ${(error as Error).message}`);
     }
   }
   return { results, reads, search, notes };

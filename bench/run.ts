@@ -1,10 +1,10 @@
 // npm run bench: throughput and latency, next to a bare node:http hello-world measured in the same run,
 // on the embedded database and on PostgreSQL: GET /healthz and an authenticated GET /api/me; then a
 // 100k-post community's topic page, space list, server-rendered topic, search and a reply, the reads
-// with the read cache on (hits) and off (misses); plus the warm start time. Traffic goes to 127.0.0.1
-// only, and every run stops by itself.
+// with the read cache on (hits) and off (misses), and the PostgreSQL hits once more with Redis (as several
+// processes run); plus the warm start time. Traffic goes to 127.0.0.1 only, and every run stops by itself.
 //   BENCH_SECONDS (default 6), BENCH_CONNECTIONS (default 50), TEST_DATABASE_URL (PostgreSQL),
-//   BENCH_ONLY=platform|discussions
+//   BENCH_REDIS_URL (default redis://127.0.0.1:6379), BENCH_ONLY=platform|discussions
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       if (only !== 'platform') {
         await createDatabase(pgCommunity);
         const url = databaseUrlFor(pgCommunity);
-        figures.push(await measureDiscussions('PostgreSQL', { databaseUrl: url, dataDir: communityDir }, { DATABASE_URL: url }));
+        figures.push(await measureDiscussions('PostgreSQL', { databaseUrl: url, dataDir: communityDir }, { DATABASE_URL: url }, process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'));
       }
     } catch (error) {
       console.error(`PostgreSQL skipped: ${(error as Error).message}`);
