@@ -123,6 +123,25 @@ describe('POST /api/posts/{id}/flags', () => {
     assert.deepEqual(activity, [{ kind: 'flag.created', post_id: post.id }]);
   });
 
+  test('a settled flag: no second flag on the unchanged post; once the post is edited, a new flag is taken', async () => {
+    const topic = await createTopic(author.client, space.id, 'Flag, settle, edit', 'Flag me twice');
+    const post = await replyTo(author.client, topic.id, 'harmless at first');
+    // A flagger of its own: a disagreed flag lowers the weight of their later flags.
+    const flagger = await createMember(server);
+    assert.equal((await flag(flagger, post.id)).status, 201);
+    const queue = await moderator.client.get<{ items: { id: number; post: { id: number } | null }[] }>('/api/moderation/queue?kind=flagged_post');
+    const item = queue.body.items.find((i) => i.post?.id === post.id);
+    assert.ok(item, queue.text);
+    assert.equal((await moderator.client.post(`/api/moderation/queue/${item.id}/decision`, { action: 'approve', reason: 'Harmless' })).status, 200);
+    assertError(await flag(flagger, post.id), 409, 'already_flagged');
+    const edited = await author.client.patch(`/api/posts/${post.id}`, { body: 'now it is an advert for pills', revision: 1 });
+    assert.equal(edited.status, 200, edited.text);
+    const again = await flag(flagger, post.id);
+    assert.equal(again.status, 201, again.text);
+    assertError(await flag(flagger, post.id), 409, 'already_flagged');
+    assert.deepEqual((await postFlags(post.id)).items.map((f) => f.status).sort(), ['disagreed', 'open'], 'the settled flag and the new one');
+  });
+
   test('three trust level 2 flags hide the post from readers and search; the author is told', async () => {
     const word = `zorblax${Date.now().toString(36)}`;
     const topic = await createTopic(author.client, space.id, 'A calm topic', 'Calm topic');

@@ -18,7 +18,7 @@ export function registerFlagRoutes(app: FastifyInstance, flags: FlagsService): v
         tags,
         summary: 'Flag a post for the moderators',
         description:
-          'The flag weighs by the flagger\'s trust level and how often moderators agreed with their flags before. When the weight of a post\'s open flags reaches flagHideThreshold, the post is hidden until a moderator reviews it. One flag per member and post; your own post: 400 own_post; a post you cannot see: 404.',
+          'The flag weighs by the flagger\'s trust level and how often moderators agreed with their flags before. When the weight of a post\'s open flags reaches flagHideThreshold, the post is hidden until a moderator reviews it. One flag per member and post (409 already_flagged), until a moderator settled it and the post was edited since; your own post: 400 own_post; a post you cannot see: 404.',
         params: IdParam,
         body: FlagBody,
         response: { 201: MyFlagView, ...errorResponses(401, 403, 404, 409) },

@@ -54,3 +54,12 @@ export function tallyReasons(reasons: readonly FlagReason[]): Partial<Record<Fla
 export function flagsReason(reasons: readonly FlagReason[]): { source: 'flags'; reasons: Partial<Record<FlagReason, number>>; flags: number } {
   return { source: 'flags', reasons: tallyReasons(reasons), flags: reasons.length };
 }
+
+/**
+ * Whether a member may flag a post they flagged before: only once that flag was settled and the post was
+ * edited after it (an open flag is refused by the unique index; an unchanged post gets no second flag).
+ */
+export function mayFlagAgain(lastSettledAt: Date | null, editedAt: Date | null): boolean {
+  if (lastSettledAt === null) return true;
+  return editedAt !== null && editedAt.getTime() > lastSettledAt.getTime();
+}

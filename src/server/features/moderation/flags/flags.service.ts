@@ -11,10 +11,10 @@ import type { Discussions } from '../../discussions';
 import type { SettingsService } from '../../settings';
 import type { ModerationNotices } from '../notices';
 import { upsertReviewItem } from '../queue/queue.store';
-import { flagMessage, flagWeight, flagsReason, hidesPost } from './flags.rules';
+import { flagMessage, flagWeight, flagsReason, hidesPost, mayFlagAgain } from './flags.rules';
 import { presentMyFlag, presentStaffFlag } from './flags.presenter';
 import type { FlagBody, MyFlagPage, MyFlagQuery, MyFlagView, PostFlagsView } from './flags.schema';
-import { attachToItem, findFlaggableMember, findFlaggablePost, findMemberFlag, flagRecord, insertFlag, listMemberFlags, listPostFlags, openFlags } from './flags.store';
+import { attachToItem, findFlaggableMember, findFlaggablePost, findMemberFlag, flagRecord, insertFlag, lastSettledFlag, listMemberFlags, listPostFlags, openFlags } from './flags.store';
 
 export interface FlagDeps {
   settings: Pick<SettingsService, 'get'>;
@@ -76,6 +76,9 @@ export function createFlagsService(ctx: AppContext, deps: FlagDeps) {
             // The post row's lock queues flags on one post, so the threshold is crossed exactly once.
             const locked = await findFlaggablePost(trx, postId, true);
             if (!locked || locked.deleted_at !== null) throw notFound('Post not found');
+            if (!mayFlagAgain(await lastSettledFlag(trx, postId, member.memberId), locked.edited_at)) {
+              throw new AppError('already_flagged', 'You flagged this post before and a moderator settled it; you can flag it again once it is edited');
+            }
             const id = await insertFlag(trx, { postId, targetMemberId: post.author_id, flaggerId: member.memberId, reason: body.reason, message, weight, at });
             const open = await openFlags(trx, { postId });
             const itemId = await upsertReviewItem(trx, { kind: 'flagged_post', postId, memberId: post.author_id, spaceId: post.space_id, reason: flagsReason(open.reasons), score: weight });

@@ -10,10 +10,22 @@ export async function findFlaggablePost(db: Queryable, postId: number, lock = fa
     .selectFrom('posts')
     .innerJoin('topics', 'topics.id', 'posts.topic_id')
     .leftJoin('accounts', 'accounts.member_id', 'posts.author_id')
-    .select(['posts.id', 'posts.topic_id', 'posts.author_id', 'posts.post_number', 'posts.deleted_at', 'posts.moderation_state', 'topics.space_id', 'topics.title', 'accounts.role as author_role'])
+    .select(['posts.id', 'posts.topic_id', 'posts.author_id', 'posts.post_number', 'posts.deleted_at', 'posts.edited_at', 'posts.moderation_state', 'topics.space_id', 'topics.title', 'accounts.role as author_role'])
     .where('posts.id', '=', postId);
   if (lock) query = query.forUpdate('posts');
   return query.executeTakeFirst();
+}
+
+/** When the member's last settled flag on the post was settled (null: they never flagged it, or only an open flag). */
+export async function lastSettledFlag(db: Queryable, postId: number, flaggerId: number): Promise<Date | null> {
+  const row = await db
+    .selectFrom('flags')
+    .select((eb) => eb.fn.max('resolved_at').as('at'))
+    .where('post_id', '=', postId)
+    .where('flagger_id', '=', flaggerId)
+    .where('status', '<>', 'open')
+    .executeTakeFirst();
+  return row?.at ?? null;
 }
 
 /** A member who is not deleted; `lock` holds their row (flags on one member queue up). */
