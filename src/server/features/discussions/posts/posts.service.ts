@@ -143,7 +143,6 @@ export function createPostsService(ctx: AppContext, topics: TopicsService, gate:
       if (isFirst) await ctx.bus.emit('topic.deleted', { topicId: topic.id, spaceId: topic.space_id });
     },
 
-    /** Every revision of a post, for whoever may see it (a deleted one: its author and staff). */
     /** The viewer's own replies in the topic that moderation holds: their author sees them waiting, nobody else does. */
     async heldForMe(actor: Actor, topicId: number): Promise<MyHeldPosts> {
       const member = requireMember(actor);
@@ -152,6 +151,7 @@ export function createPostsService(ctx: AppContext, topics: TopicsService, gate:
       return { items: rows.map((r) => ({ id: r.id, postNumber: r.post_number, excerpt: plainExcerpt(r.html, 280), createdAt: r.created_at.toISOString() })) };
     },
 
+    /** Every revision of a post, for whoever may see it (a deleted one: its author and staff). */
     async revisions(actor: Actor, id: number): Promise<RevisionList> {
       const { post } = await visiblePost(actor, id, true);
       return { items: presentRevisions(post, await listRevisions(db, id)) };
