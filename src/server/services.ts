@@ -5,7 +5,7 @@ import { RealtimeHub } from './platform/realtime/hub';
 import { createAccounts, defineAccountJobs, type Accounts } from './features/accounts';
 import { createApiKeysService, type ApiKeysService } from './features/api-keys';
 import { createDigests, type Digests } from './features/digests';
-import { createDiscussions, publishDiscussionEvents, type Discussions } from './features/discussions';
+import { createDiscussions, publishDiscussionEvents, publishSpaceEvents, type Discussions } from './features/discussions';
 import { createGroupsService, type GroupsService } from './features/groups';
 import { createMessages, publishMessageEvents, type MessagesService } from './features/messages';
 import { createNotifications, type NotificationsService } from './features/notifications';
@@ -19,7 +19,7 @@ import { createTrustService, defineTrustJobs, type TrustService } from './featur
 import { createTransparencyService, type TransparencyService } from './features/audit';
 import { createMediationService, type MediationService } from './features/moderation/mediation';
 import { createSlowModeService, type SlowModeService } from './features/moderation/slow-mode';
-import { createPrograms, type Programs } from './features/programs';
+import { LIVE_PROGRAM_EVENTS, createPrograms, type Programs } from './features/programs';
 
 export interface Services {
   settings: SettingsService;
@@ -73,6 +73,7 @@ export function createServices(ctx: AppContext): Services {
   const digests = createDigests(ctx, discussions.spaces, settings);
   const realtime = new RealtimeHub(ctx.bus, (principal) => groups.groupsOf(principal));
   publishDiscussionEvents(ctx.bus, ctx.database.db, realtime);
+  publishSpaceEvents(ctx.bus, ctx.database.db, realtime, LIVE_PROGRAM_EVENTS);
   publishQueueEvents(ctx.bus, realtime, (spaceId) => discussions.spaces.moderatorGroupsOf(spaceId));
   const messages = createMessages(ctx, groups);
   messagesRef.current = messages;

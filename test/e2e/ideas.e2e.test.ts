@@ -1,5 +1,6 @@
 // Browser flow for an ideas board on the built app and a real server: the admin creates the board from
-// the Spaces tab; member A posts an idea; member B votes, takes the vote back and votes again; the admin
+// the Spaces tab; member A posts an idea; member B votes, takes the vote back and votes again (A's open
+// page follows the count live); the admin
 // sets "planned" with a public comment; B finds the notification; the roadmap lists the idea under
 // Planned; a duplicate merged from the idea's staff tools moves its votes to the idea.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
@@ -66,12 +67,15 @@ void test('ideas board: post, vote, status with a comment, notification, roadmap
   await row.getByRole('button', { name: 'Vote for Dark mode for the forum', exact: true }).click();
   await visible(row.getByRole('button', { name: 'Take back your vote for Dark mode for the forum' }));
   await visible(row.getByTestId('idea-votes').filter({ hasText: '1 vote' }));
+  // Ana, still on the idea's page, sees the count move without a reload.
+  await visible(anaPage.getByTestId('idea-panel').getByTestId('idea-votes').filter({ hasText: '1 vote' }));
   await row.getByRole('link', { name: 'Dark mode for the forum' }).click();
   const panel = await visible(benPage.getByTestId('idea-panel'));
   assert.equal(await votesShown(benPage), '1 vote');
   await panel.getByRole('button', { name: /Take back your vote/ }).click();
   await visible(panel.getByRole('button', { name: 'Vote for Dark mode for the forum', exact: true }));
   assert.equal(await votesShown(benPage), '0 votes');
+  await visible(anaPage.getByTestId('idea-panel').getByTestId('idea-votes').filter({ hasText: '0 votes' }));
   await panel.getByRole('button', { name: 'Vote for Dark mode for the forum', exact: true }).click();
   await visible(panel.getByRole('button', { name: /Take back your vote/ }));
   assert.equal(await votesShown(benPage), '1 vote');

@@ -1,6 +1,6 @@
 // Browser flow for Q&A spaces on the built app and a real server: the admin creates a Q&A space in the
 // admin pages; member A asks a question; member B answers it (and cannot vote for their own answer); A
-// votes the answer up and accepts it; the accepted answer shows under the question and the question is
+// votes the answer up and accepts it (B, on the same question, sees both live); the accepted answer shows under the question and the question is
 // marked answered in the space; the leaderboard lists B with 25 points; B's profile shows the badge.
 // Needs `node scripts/build.mjs` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 import assert from 'node:assert/strict';
@@ -75,6 +75,10 @@ void test('ask, answer, vote, accept; leaderboard and badge', { timeout: 180_000
   await visible(panel.locator('strong', { hasText: 'SMTP_URL' }));
   assert.match((await panel.getByRole('link', { name: 'Go to the answer in the thread' }).getAttribute('href')) ?? '', /#post-2$/);
   await visible(answer.getByTestId('accepted-mark'));
+  // B, still on the question, sees the vote and the acceptance without a reload.
+  await visible(benAnswer.getByTestId('vote-count').filter({ hasText: '1' }));
+  await visible(ben.page.getByTestId('accepted-answer'));
+  await visible(benAnswer.getByTestId('accepted-mark'));
 
   // 5. In the space, the question is answered: listed under Answered, not under Unanswered.
   await ana.page.getByRole('link', { name: 'Help desk' }).first().click();

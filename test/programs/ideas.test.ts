@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { decideStatus, noticeRecipients, trending, trendingScore, trendingWeight } from '../../src/server/features/programs/ideas';
 import { createApiKey, createMember, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
+import { Sse } from '../discussions/sse';
 import { assertError, createSpace, createTopic, type Space } from '../discussions/helpers';
 import { type Idea, type IdeaVote, ideaNotices } from '../support/ideas';
 
@@ -119,6 +120,24 @@ describe('POST and DELETE /api/ideas/{id}/vote', () => {
     assert.equal(state.vote_count, 4);
     assert.equal(Number(counted.n), 4);
     assert.equal((await idea(null, topic.id)).votes, 4);
+  });
+
+  test('counts are live: whoever sees the board gets the new count, nobody outside a private board', async () => {
+    const topic = await createTopic(author.client, board.id, 'Live counts', 'Watch the number move');
+    const secret = await createTopic(admin.client, hiddenBoard.id, 'Staff idea', 'Only staff see it');
+    const [guest, insider] = await Promise.all([Sse.open(server.url), Sse.open(server.url, moderator)]);
+    try {
+      assert.equal((await vote(voter, topic.id)).status, 200);
+      assert.deepEqual((await guest.next('idea.votesChanged', (d) => d.topicId === topic.id)).data, { topicId: topic.id, spaceId: board.id, votes: 1 });
+      assert.equal((await unvote(voter, topic.id)).status, 200);
+      await guest.next('idea.votesChanged', (d) => d.topicId === topic.id && d.votes === 0);
+      assert.equal((await vote(moderator, secret.id)).status, 200);
+      await insider.next('idea.votesChanged', (d) => d.topicId === secret.id && d.votes === 1);
+      assert.deepEqual(guest.all('idea.votesChanged', (d) => d.topicId === secret.id), [], 'a guest hears nothing of a private board');
+    } finally {
+      guest.close();
+      insider.close();
+    }
   });
 });
 

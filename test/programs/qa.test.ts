@@ -6,6 +6,7 @@ import { acceptEarns, acceptProblem, countsAsAnswer, mayAccept, voteProblem } fr
 import { createApiKey, createMember, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
 import { assertError, createSpace, createTopic, replyTo, type Space } from '../discussions/helpers';
+import { Sse } from '../discussions/sse';
 
 interface TopicQa {
   topicId: number;
@@ -244,8 +245,12 @@ describe('POST/DELETE /api/posts/{id}/votes', () => {
     assertError(await voter.client.post(`/api/posts/${first.id}/votes`, undefined, { apiKey: key.key }), 403, 'insufficient_scope');
 
     const start = await reputation(answerer);
+    // Open pages hear of every vote and acceptance (they read the Q&A facts again).
+    const watcher = await Sse.open(server.url);
     const voted = await vote(voter, first.id);
     assert.equal(voted.status, 201, voted.text);
+    assert.deepEqual((await watcher.next('qa.changed', (d) => d.topicId === topic.id)).data, { topicId: topic.id, spaceId: qaSpace.id });
+    watcher.close();
     assert.deepEqual(voted.body, { postId: first.id, count: 1, voted: true });
     assertError(await vote(voter, first.id), 409, 'already_voted');
     assert.equal((await vote(asker, first.id)).body.count, 2, 'the asker may vote for an answer');

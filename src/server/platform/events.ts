@@ -45,6 +45,10 @@ export interface DomainEvents {
   'moderation.rulesChanged': { ruleId: number | null };
   /** A classifier was retrained; every process loads the newest model. */
   'moderation.modelsChanged': { kinds: string[] };
+  /** An idea's vote count changed (a vote or one taken back); realtime shows the new count to whoever sees the space. */
+  'idea.votesChanged': { topicId: number; spaceId: number; votes: number };
+  /** A question's answers changed in votes or acceptance; open pages read its Q&A facts again. */
+  'qa.changed': { topicId: number; spaceId: number };
   /** Staff changed an idea's status (ideas boards), with its public comment; also on a merge (status 'duplicate'). */
   'idea.statusChanged': { topicId: number; spaceId: number; status: string; comment: string; actorId: number };
   /** An announcement was posted, changed or deleted: every process drops its cached active announcements. */

@@ -28,7 +28,7 @@ import { createTopicsService, type TopicsService } from './topics/topics.service
 
 export { renderMarkdown } from './markdown';
 export { REACTIONS, limits as discussionLimits } from './discussions.rules';
-export { publishDiscussionEvents } from './realtime.jobs';
+export { publishDiscussionEvents, publishSpaceEvents } from './realtime.jobs';
 export { HeldPostView } from './posts/posts.schema';
 export type { HeldPost } from './post-gate';
 

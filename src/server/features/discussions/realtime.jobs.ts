@@ -1,5 +1,5 @@
 // Pushes discussion events to the realtime hub, each to the connections whose viewer may see the space.
-import type { EventBus, EventName } from '../../platform/events';
+import type { DomainEvents, EventBus, EventName } from '../../platform/events';
 import { hasRole } from '../../platform/http/principal';
 import type { RealtimeHub, Viewer } from '../../platform/realtime/hub';
 import type { Queryable } from '../../platform/db/database';
@@ -35,8 +35,16 @@ export function mayViewerSee(rules: readonly SpaceRule[], viewer: Viewer): boole
   return rules.length > 0 && rules.every((r) => spaceAccess(r.space, r.grants, who).canSee);
 }
 
+/** Events that name a space and go, as they are, to the connections whose viewer may see it. */
+type SpaceEventName = { [N in EventName]: DomainEvents[N] extends { spaceId: number } ? N : never }[EventName];
+
 export function publishDiscussionEvents(bus: EventBus, db: Queryable, hub: RealtimeHub): void {
-  for (const name of pushed) {
+  publishSpaceEvents(bus, db, hub, pushed);
+}
+
+/** Pushes each of the events to the viewers who may see its space (programs use this for their own events). */
+export function publishSpaceEvents(bus: EventBus, db: Queryable, hub: RealtimeHub, names: readonly SpaceEventName[]): void {
+  for (const name of names) {
     bus.on(name, async (event) => {
       const rules = await rulesFor(db, event.spaceId);
       if (rules.length === 0) return;

@@ -20,6 +20,9 @@ import { createBadgesService, defineBadgeJobs, registerBadgeRoutes, type BadgesS
 import { createQaService, defineQaJobs, registerQaRoutes, type QaService } from './qa';
 
 /** What the programs build on. */
+/** Program events shown live to whoever sees the space: idea vote counts, and Q&A votes and acceptance. */
+export const LIVE_PROGRAM_EVENTS = ['idea.votesChanged', 'qa.changed'] as const;
+
 export interface ProgramDeps {
   settings: SettingsService;
   accounts: Accounts;

@@ -77,6 +77,12 @@ export function createIdeasService(ctx: AppContext, access: IdeaAccess) {
     return { topicId, votes: state?.vote_count ?? 0, voted: await hasVoted(db, topicId, memberId) };
   }
 
+  /** Tells open pages the new count (after commit) and passes the view on. */
+  async function announced(view: IdeaVoteView, spaceId: number): Promise<IdeaVoteView> {
+    await ctx.bus.emit('idea.votesChanged', { topicId: view.topicId, spaceId, votes: view.votes });
+    return view;
+  }
+
   return {
     async vote(actor: Actor, topicId: number): Promise<IdeaVoteView> {
       const member = requireMember(actor);
@@ -91,7 +97,7 @@ export function createIdeasService(ctx: AppContext, access: IdeaAccess) {
         await addToVoteCount(trx, topicId, 1);
         await recordActivity(trx, { memberId: member.memberId, kind: 'idea.vote', occurredAt: at, spaceId: topic.space_id, topicId });
       });
-      return voteView(topicId, member.memberId);
+      return announced(await voteView(topicId, member.memberId), topic.space_id);
     },
 
     async unvote(actor: Actor, topicId: number): Promise<IdeaVoteView> {
@@ -104,7 +110,7 @@ export function createIdeasService(ctx: AppContext, access: IdeaAccess) {
         await addToVoteCount(trx, topicId, -1);
         await recordActivity(trx, { memberId: member.memberId, kind: 'idea.unvote', occurredAt: at, spaceId: topic.space_id, topicId });
       });
-      return voteView(topicId, member.memberId);
+      return announced(await voteView(topicId, member.memberId), topic.space_id);
     },
 
     async get(actor: Actor, topicId: number): Promise<IdeaView> {

@@ -116,11 +116,12 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
       });
       await deps.notices.announce(written);
       await deps.badges.evaluate([post.author_id], rulesFor.accepted);
+      await ctx.bus.emit('qa.changed', { topicId, spaceId: topic.space_id });
       return service.topicQa(actor, topicId);
     },
 
     async unaccept(actor: Actor, topicId: number, ip: string | null): Promise<void> {
-      const { member, byStaff } = await accepter(actor, topicId);
+      const { member, topic, byStaff } = await accepter(actor, topicId);
       await ctx.database.tx(async (trx) => {
         const current = await findQaTopic(trx, topicId, true);
         if (!current?.accepted_post_id) throw notFound('No answer is accepted');
@@ -128,6 +129,7 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
         await setAccepted(trx, topicId, null);
         if (byStaff) await insertAudit(trx, { actorId: member.memberId, action: 'answer.unaccept', targetType: 'topic', targetId: topicId, before: { postId: current.accepted_post_id }, ip });
       });
+      await ctx.bus.emit('qa.changed', { topicId, spaceId: topic.space_id });
     },
 
     async vote(actor: Actor, postId: number): Promise<VoteView> {
@@ -148,6 +150,7 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
         throw error;
       }
       await deps.badges.evaluate([post.author_id], rulesFor.upvoted);
+      await ctx.bus.emit('qa.changed', { topicId: post.topic_id, spaceId: post.space_id });
       return { postId, count: await votesOn(db, postId), voted: true };
     },
 
@@ -159,6 +162,7 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
         if (!(await deleteVote(trx, postId, member.memberId))) throw notFound('You have not voted for this answer');
         await removeReputation(trx, { reason: 'answer_upvoted', postId, actorId: member.memberId });
       });
+      await ctx.bus.emit('qa.changed', { topicId: post.topic_id, spaceId: post.space_id });
       return { postId, count: await votesOn(db, postId), voted: false };
     },
 

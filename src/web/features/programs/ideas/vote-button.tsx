@@ -1,7 +1,8 @@
-// Vote for an idea or take the vote back: a toggle button with the vote count. Guests see the count only.
+// Vote for an idea or take the vote back: a toggle button with the vote count, kept live. Guests see the count only.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api/client';
 import { call, type ApiProblem } from '../../../api/result';
+import { useRealtimeEvents } from '../../../lib/realtime';
 import { useSession } from '../../../lib/session';
 import { votesLabel, type IdeaVote } from './types';
 
@@ -21,6 +22,10 @@ export function VoteButton({ topicId, title, votes, voted, canVote = true, onCha
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   useEffect(() => setState({ votes, voted }), [votes, voted]);
+  // Other members' votes move the count live; this member's own vote stays as they set it.
+  useRealtimeEvents(['idea.votesChanged'], (data) => {
+    if (data.topicId === topicId && typeof data.votes === 'number') setState((current) => ({ ...current, votes: data.votes as number }));
+  });
 
   const toggle = async () => {
     setPending(true);

@@ -1,14 +1,16 @@
 // Above a question's posts: the accepted answer (author, text, time) with a link to it in the thread.
+// It also keeps the page's Q&A facts live: votes and acceptance made elsewhere show without a reload.
 import { Link } from '../../../components/link';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import type { TopicPanel } from '../registry';
 import { topicPath } from '../../discussions/paths';
-import { useTopicQa } from './qa-state';
+import { useLiveTopicQa, useTopicQa } from './qa-state';
 
 export const AcceptedAnswerPanel: TopicPanel = ({ topic }) => {
   const { me } = useSession();
   const qa = useTopicQa(topic.id, String(me?.id ?? ''));
+  useLiveTopicQa(topic.id);
   if (!qa) return null;
   const answer = qa.acceptedAnswer;
   if (!answer) {

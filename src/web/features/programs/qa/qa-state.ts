@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api/client';
 import { call } from '../../../api/result';
+import { useRealtimeEvents } from '../../../lib/realtime';
 import type { TopicQa } from './types';
 
 interface Entry {
@@ -49,4 +50,11 @@ export function useTopicQa(topicId: number, key: string): TopicQa | null {
     };
   }, [topicId, key]);
   return data;
+}
+
+/** Reads the question's Q&A facts again when someone votes or accepts elsewhere (call once per topic page). */
+export function useLiveTopicQa(topicId: number): void {
+  useRealtimeEvents(['qa.changed'], (data) => {
+    if (data.topicId === topicId) void reloadTopicQa(topicId);
+  });
 }
