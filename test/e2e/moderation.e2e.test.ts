@@ -75,6 +75,9 @@ void test('held spam, reject and silence, appeal, overturn, audit log, flag', { 
   assert.equal(await overflowsSideways(member.page), false, 'and fits a phone');
   await waiting.getByRole('link', { name: 'Why, and what happens next' }).click();
   await visible(member.page.getByTestId('my-item').filter({ hasText: 'Favourite hiking trails' }));
+  // The member waits on the topic page while a moderator decides.
+  await openTopic(member.page);
+  await visible(member.page.getByTestId('my-held-replies'));
 
   const other = await pageAs(reader);
   await openTopic(other.page);
@@ -105,6 +108,8 @@ void test('held spam, reject and silence, appeal, overturn, audit log, flag', { 
   await item.getByRole('button', { name: 'Apply decision' }).click();
   await visible(item.getByText('Decided: removed.'));
   await visible(item.getByText(/Removed \(reject\) by mod_alice/));
+  // On the member's open topic page the reply is no longer listed as waiting: it was decided.
+  await member.page.getByTestId('my-held-replies').waitFor({ state: 'detached' });
   const silenced = await newbie.client.get<{ sanctions: { kind: string; active: boolean; startsAt: string; endsAt: string }[] }>('/api/me/moderation');
   const silence = silenced.body.sanctions.find((s) => s.kind === 'silence');
   assert.ok(silence?.active, 'the member is silenced');

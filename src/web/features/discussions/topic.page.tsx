@@ -225,6 +225,11 @@ export function TopicPage({ id }: { id: number }) {
     void loadAfter(true);
   });
 
+  // A moderator's decision on a held reply reaches its author as a notification: the waiting list follows.
+  useRealtimeEvents(['notification.created'], () => {
+    if ((heldReplies.data?.items.length ?? 0) > 0) heldReplies.reload();
+  });
+
   // Edits and reactions by others: refresh the loaded posts quietly.
   useRealtimeEvents(['post.updated', 'reaction.added', 'reaction.removed'], (data) => {
     if (data.topicId !== id || data.memberId === me?.id || !topic) return;
