@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertError, createSpace, createTopic, type Space, type TopicDetail } from '../discussions/helpers';
+import { Sse } from '../discussions/sse';
 import { createMember, signUp, type TestMember } from '../support/members';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -118,8 +119,12 @@ describe('moderation story', () => {
   });
 
   test('moderator 2 overturns: the post is back, the silence lifted, the member told', async () => {
+    const queueWatch = await Sse.open(server.url, mod1);
     const decided = await mod2.client.post<{ status: string; decidedBy: string }>(`/api/moderation/appeals/${appealId}/decision`, { decision: 'overturn', note: 'A fair introduction after all.' });
     assert.equal(decided.status, 200, decided.text);
+    // The queue item's outcome changed: open queue pages hear of it.
+    await queueWatch.next('review.changed', (d) => d.itemId === itemId && d.change === 'decided');
+    queueWatch.close();
     assert.equal(decided.body.status, 'overturned');
     assert.equal(decided.body.decidedBy, mod2.username);
     const seen = await reader.client.get<TopicDetail>(`/api/topics/${topic.id}`);

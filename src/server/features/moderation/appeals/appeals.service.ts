@@ -121,6 +121,9 @@ export function createAppealsService(ctx: AppContext, deps: { notices: Moderatio
       await announceVisibility(ctx.bus, result.change);
       await deps.notices.announce(result.written);
       if (result.sanctioned) await ctx.bus.emit('member.credentialsChanged', { memberId: appeal.member_id });
+      // An overturn changes a settled queue item's outcome: open queue pages re-read it.
+      const item = body.decision === 'overturn' && appeal.review_item_id !== null ? await findQueueItem(db, appeal.review_item_id) : undefined;
+      if (item) await ctx.bus.emit('review.changed', { itemId: item.id, kind: item.kind, spaceId: item.space_id, change: 'decided' });
       return present(await load(id));
     },
 
