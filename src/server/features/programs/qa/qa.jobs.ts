@@ -9,13 +9,12 @@ export function defineQaJobs(ctx: AppContext, qa: QaService): void {
   ctx.bus.on('post.created', async (e, meta) => {
     if (meta.remote) return;
     await qa.trackAnswer(e.postId);
-    await qa.restoreAnswerPoints(e.postId);
   });
 
   // Staff restoring a deleted answer announce it as an update.
   ctx.bus.on('post.updated', async (e, meta) => {
     if (meta.remote) return;
-    await qa.restoreAnswerPoints(e.postId);
+    await qa.answerRestored(e.postId);
   });
 
   ctx.bus.on('post.deleted', async (e, meta) => {

@@ -14,7 +14,7 @@ import type { BadgesService } from '../badges/badges.service';
 import { presentAnswer, presentQuestion, presentStats } from './qa.presenter';
 import { acceptEarns, acceptProblem, countsAsAnswer, isQaSpace, mayAccept, raise, voteProblem } from './qa.rules';
 import type { QaStatsQuery, QaStatsView, QuestionPage, QuestionQuery, TopicQaView, VoteView } from './qa.schema';
-import { deleteVote, findAnswerPost, findAnswerWithAuthor, findQaTopic, insertVote, listQuestions, missingFirstAnswers, myVotes, qaStats, recordFirstAnswer, setAccepted, voteCounts, votesOn } from './qa.store';
+import { deleteVote, findAnswerPost, findAnswerWithAuthor, type AnswerPostRow, findQaTopic, insertVote, listQuestions, missingFirstAnswers, myVotes, qaStats, recordFirstAnswer, setAccepted, voteCounts, votesOn } from './qa.store';
 import { addReputation, removeReputation, votesWithoutPoints } from './reputation.store';
 
 export interface QaDeps {
@@ -66,6 +66,24 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
     if (!post || post.deleted_at !== null || post.topic_deleted_at !== null) throw notFound('Post not found');
     const { access } = await topics.visibleTopic(actor, post.topic_id);
     return { post, access };
+  }
+
+  /**
+   * The up-votes an answer kept while it was deleted or withheld earn their points again, once. Acceptance is
+   * not given back (the asker may have accepted another answer since); they accept it again if they wish.
+   */
+  async function restorePoints(post: AnswerPostRow): Promise<void> {
+    // Most posts have nothing to restore: find that out before taking a lock.
+    if (post.post_number === 1 || (await votesWithoutPoints(db, post.id)).length === 0) return;
+    const { qaReputation } = await deps.settings.get();
+    await ctx.database.tx(async (trx) => {
+      // The post row's lock orders this against another restore of the same post (another event or process).
+      const locked = await findAnswerPost(trx, post.id, true);
+      if (!locked || locked.deleted_at !== null) return;
+      for (const vote of await votesWithoutPoints(trx, post.id)) {
+        await addReputation(trx, { memberId: post.author_id, points: qaReputation.upvote, reason: 'answer_upvoted', postId: post.id, actorId: vote.memberId, at: vote.at });
+      }
+    });
   }
 
   const service = {
@@ -185,12 +203,15 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
       return presentStats(spaceId, since, await qaStats(db, spaceId, since));
     },
 
-    /** After a new post: records the question's first answer (idempotent; any order). */
+    /**
+     * After a post appears (new, or released by a moderator): records the question's first answer
+     * (idempotent; any order), and a released answer's up-votes earn their points again.
+     */
     async trackAnswer(postId: number): Promise<void> {
       const post = await findAnswerPost(db, postId);
       if (!post || post.deleted_at !== null || !isQaSpace(post.kind)) return;
-      if (!countsAsAnswer({ postNumber: post.post_number, authorId: post.author_id }, post.asker_id)) return;
-      await recordFirstAnswer(db, post.topic_id, post.id, post.created_at);
+      if (countsAsAnswer({ postNumber: post.post_number, authorId: post.author_id }, post.asker_id)) await recordFirstAnswer(db, post.topic_id, post.id, post.created_at);
+      await restorePoints(post);
     },
 
     /** After a post is deleted or withheld: a deleted answer is no longer accepted and its points go. */
@@ -205,22 +226,11 @@ export function createQaService(ctx: AppContext, deps: QaDeps) {
       });
     },
 
-    /**
-     * After a post is restored or released: the up-votes it kept earn their points again. Acceptance is not
-     * given back (the asker may have accepted another answer since); they accept it again if they wish.
-     */
-    async restoreAnswerPoints(postId: number): Promise<void> {
+    /** After staff restore a post (announced as an update): a restored answer's up-votes earn their points again. */
+    async answerRestored(postId: number): Promise<void> {
       const post = await findAnswerPost(db, postId);
-      if (!post || post.deleted_at !== null || !isQaSpace(post.kind) || post.post_number === 1) return;
-      const { qaReputation } = await deps.settings.get();
-      await ctx.database.tx(async (trx) => {
-        // The post row's lock orders this against another restore of the same post (another event or process).
-        const locked = await findAnswerPost(trx, postId, true);
-        if (!locked || locked.deleted_at !== null) return;
-        for (const vote of await votesWithoutPoints(trx, postId)) {
-          await addReputation(trx, { memberId: post.author_id, points: qaReputation.upvote, reason: 'answer_upvoted', postId, actorId: vote.memberId, at: vote.at });
-        }
-      });
+      if (!post || post.deleted_at !== null || !isQaSpace(post.kind)) return;
+      await restorePoints(post);
     },
 
     /** Daily: first answers that events missed (a held answer released later, another process). */

@@ -3,8 +3,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../../platform/db/database';
 import type { QuestionFilter } from './qa.schema';
 
-/** A post with its topic's asker and space kind (deleted ones too: callers decide). */
-/** The post with its question and space; `lock` holds the post row (only) until the transaction ends. */
+/** A post with its topic's asker and space kind (deleted ones too: callers decide); `lock` holds the post row (only) until the transaction ends. */
 export async function findAnswerPost(db: Queryable, postId: number, lock = false) {
   const query = db
     .selectFrom('posts as p')
