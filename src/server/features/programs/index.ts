@@ -19,10 +19,10 @@ import { createIdeasProgram, registerIdeasProgram, type IdeasProgram } from './i
 import { createBadgesService, defineBadgeJobs, registerBadgeRoutes, type BadgesService } from './badges';
 import { createQaService, defineQaJobs, registerQaRoutes, type QaService } from './qa';
 
-/** What the programs build on. */
 /** Program events shown live to whoever sees the space: idea vote counts, and Q&A votes and acceptance. */
 export const LIVE_PROGRAM_EVENTS = ['idea.votesChanged', 'qa.changed'] as const;
 
+/** What the programs build on. */
 export interface ProgramDeps {
   settings: SettingsService;
   accounts: Accounts;
