@@ -23,14 +23,25 @@ export function useCoalesced(fn: () => void, ms = 250): () => void {
   }, [ms]);
 }
 
-/** The number of items waiting, read again whenever the queue changes anywhere. */
+/** Calls onChange once after each burst of queue changes, wherever they happen. */
 export function useOnQueueEvent(onChange: () => void): void {
   const coalesced = useCoalesced(onChange);
   useRealtimeEvents(['review.changed'], coalesced);
 }
 
+let pendingInFlight: Promise<number | null> | null = null;
+
+/**
+ * The number of items waiting. Callers at the same moment share one request: on the queue page both the
+ * header and the tab read it again after each burst of queue events.
+ */
 export function fetchPendingCount(): Promise<number | null> {
-  return call(api.GET('/api/moderation/queue', { params: { query: { limit: 1 } } })).then((result) => (result.ok ? result.data.pending : null));
+  pendingInFlight ??= call(api.GET('/api/moderation/queue', { params: { query: { limit: 1 } } }))
+    .then((result) => (result.ok ? result.data.pending : null))
+    .finally(() => {
+      pendingInFlight = null;
+    });
+  return pendingInFlight;
 }
 
 interface LiveQueue {
